@@ -1,0 +1,59 @@
+//! What the index holds, per source file: kept in tantivy's commit payload so that it is
+//! committed atomically with the documents, and an interrupted ingest leaves no lie behind.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use tantivy::Index;
+
+/// Bumped when the way documents are built changes, so that an upgrade re-ingests everything.
+pub const PIPELINE_VERSION: u32 = 1;
+
+/// The state of every source file the index holds.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Manifest {
+    /// Version of the pipeline that built the documents.
+    pub version: u32,
+    /// Source path (relative to the corpus root) → what was indexed from it.
+    pub files: BTreeMap<String, FileState>,
+}
+
+/// What is known of one indexed file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileState {
+    /// Size in bytes.
+    pub size: u64,
+    /// Modification time, nanoseconds since the epoch (0 when unknown).
+    pub mtime_ns: u64,
+    /// xxh3 hash of the bytes.
+    pub hash: u64,
+    /// How many documents it gave.
+    pub docs: usize,
+}
+
+impl Manifest {
+    /// Reads the manifest of the last commit; an index from another pipeline version (or
+    /// none) gives an empty manifest with the current version, so everything is re-ingested.
+    pub fn load(index: &Index) -> Manifest {
+        let fresh = Manifest {
+            version: PIPELINE_VERSION,
+            files: BTreeMap::new(),
+        };
+        let Ok(metas) = index.load_metas() else {
+            return fresh;
+        };
+        match metas
+            .payload
+            .as_deref()
+            .map(serde_json::from_str::<Manifest>)
+        {
+            Some(Ok(m)) if m.version == PIPELINE_VERSION => m,
+            _ => fresh,
+        }
+    }
+
+    /// Total documents across files.
+    pub fn documents(&self) -> usize {
+        self.files.values().map(|f| f.docs).sum()
+    }
+}

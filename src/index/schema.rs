@@ -1,0 +1,100 @@
+//! The index schema: one tantivy document per document, text indexed twice (exact, folded)
+//! and stored once.
+
+use tantivy::schema::{
+    DateOptions, DateTimePrecision, Field, IndexRecordOption, Schema, TextFieldIndexing,
+    TextOptions, FAST, STORED, STRING,
+};
+
+use super::analyzers::{VI_EXACT, VI_FOLD};
+
+/// Handles to every field of the schema.
+#[derive(Clone, Copy, Debug)]
+pub struct Fields {
+    /// Document id, exact.
+    pub id: Field,
+    /// Source file or URL, exact; re-ingesting a file deletes by it.
+    pub source: Field,
+    /// Original address, stored.
+    pub url: Field,
+    /// Title, `vi_exact`, stored.
+    pub title: Field,
+    /// Title, `vi_fold`.
+    pub title_fold: Field,
+    /// Body, `vi_exact`, stored (the normalised text).
+    pub body: Field,
+    /// Body, `vi_fold`.
+    pub body_fold: Field,
+    /// Publication date, filterable and sortable.
+    pub date: Field,
+    /// Author, stored.
+    pub author: Field,
+    /// Keys of the documents cited, one value each (filter and facet).
+    pub cites: Field,
+    /// Types of the documents cited (filter).
+    pub cited_types: Field,
+    /// Citations with spans, as JSON, stored.
+    pub citations_json: Field,
+}
+
+fn text_options(analyzer: &str, stored: bool) -> TextOptions {
+    let indexing = TextFieldIndexing::default()
+        .set_tokenizer(analyzer)
+        .set_index_option(IndexRecordOption::WithFreqsAndPositions);
+    let options = TextOptions::default().set_indexing_options(indexing);
+    if stored {
+        options.set_stored()
+    } else {
+        options
+    }
+}
+
+/// Builds the schema.
+pub fn build() -> Schema {
+    let mut b = Schema::builder();
+    b.add_text_field("id", STRING | STORED | FAST);
+    b.add_text_field("source", STRING | STORED);
+    b.add_text_field("url", STORED);
+    b.add_text_field("title", text_options(VI_EXACT, true));
+    b.add_text_field("title_fold", text_options(VI_FOLD, false));
+    b.add_text_field("body", text_options(VI_EXACT, true));
+    b.add_text_field("body_fold", text_options(VI_FOLD, false));
+    b.add_date_field(
+        "date",
+        DateOptions::default()
+            .set_indexed()
+            .set_stored()
+            .set_fast()
+            .set_precision(DateTimePrecision::Seconds),
+    );
+    b.add_text_field("author", STORED);
+    b.add_text_field("cites", STRING | STORED | FAST);
+    b.add_text_field("cited_types", STRING);
+    b.add_text_field("citations_json", STORED);
+    b.build()
+}
+
+impl Fields {
+    /// Looks every field up in a schema; fails with the missing name for an old index.
+    pub fn from_schema(schema: &Schema) -> Result<Fields, String> {
+        let get = |name: &str| {
+            schema
+                .get_field(name)
+                .map_err(|_| format!("field `{name}` missing"))
+        };
+        Ok(Fields {
+            id: get("id")?,
+            source: get("source")?,
+            url: get("url")?,
+            title: get("title")?,
+            title_fold: get("title_fold")?,
+            body: get("body")?,
+            body_fold: get("body_fold")?,
+            date: get("date")?,
+            author: get("author")?,
+            cites: get("cites")?,
+            cited_types: get("cited_types")?,
+            citations_json: get("citations_json")?,
+        })
+    }
+}

@@ -1,0 +1,131 @@
+//! Writes documents into the index, replacing everything that came from the same source.
+
+use tantivy::schema::TantivyDocument;
+use tantivy::{DateTime, Index, IndexWriter, Term};
+
+use super::manifest::{FileState, Manifest};
+use super::{Fields, IndexError};
+use crate::document::Document;
+
+/// Memory for the indexing threads together; tantivy splits it between them.
+const WRITER_MEMORY_BYTES: usize = 256 * 1024 * 1024;
+
+/// An open writer and the manifest it will commit.
+pub struct Writer {
+    writer: IndexWriter,
+    fields: Fields,
+    manifest: Manifest,
+    old_manifest: Manifest,
+}
+
+impl Writer {
+    /// Takes the index's writer lock; fails with [`IndexError::Locked`] while another ingest runs.
+    pub fn open(
+        index: &Index,
+        fields: Fields,
+        dir: &std::path::Path,
+    ) -> Result<Writer, IndexError> {
+        let writer = index.writer(WRITER_MEMORY_BYTES).map_err(|e| match e {
+            tantivy::TantivyError::LockFailure(..) => IndexError::Locked {
+                path: dir.to_path_buf(),
+            },
+            other => IndexError::Tantivy(other),
+        })?;
+        let old_manifest = Manifest::load(index);
+        let mut manifest = old_manifest.clone();
+        if old_manifest.files.is_empty() {
+            // A fresh manifest over a non-empty index means another pipeline version built
+            // it: start from nothing.
+            writer.delete_all_documents()?;
+        }
+        manifest.version = super::manifest::PIPELINE_VERSION;
+        Ok(Writer {
+            writer,
+            fields,
+            manifest,
+            old_manifest,
+        })
+    }
+
+    /// The manifest as of the last commit.
+    pub fn committed(&self) -> &Manifest {
+        &self.old_manifest
+    }
+
+    /// Replaces whatever the index holds from `source` by `docs`.
+    pub fn replace_source(
+        &mut self,
+        source: &str,
+        docs: &[Document],
+        state: FileState,
+    ) -> Result<(), IndexError> {
+        self.writer
+            .delete_term(Term::from_field_text(self.fields.source, source));
+        for doc in docs {
+            self.writer.add_document(self.to_tantivy(doc))?;
+        }
+        self.manifest.files.insert(source.to_string(), state);
+        Ok(())
+    }
+
+    /// Records a new state for a source whose documents stay as they are.
+    pub fn keep_source(&mut self, source: &str, state: FileState) {
+        self.manifest.files.insert(source.to_string(), state);
+    }
+
+    /// Removes every document that came from `source`.
+    pub fn remove_source(&mut self, source: &str) {
+        self.writer
+            .delete_term(Term::from_field_text(self.fields.source, source));
+        self.manifest.files.remove(source);
+    }
+
+    /// Commits the documents and the manifest together.
+    pub fn commit(mut self) -> Result<Manifest, IndexError> {
+        let payload = serde_json::to_string(&self.manifest).map_err(|e| {
+            IndexError::Tantivy(tantivy::TantivyError::InternalError(e.to_string()))
+        })?;
+        let mut prepared = self.writer.prepare_commit()?;
+        prepared.set_payload(&payload);
+        prepared.commit()?;
+        self.writer.wait_merging_threads()?;
+        Ok(self.manifest)
+    }
+
+    fn to_tantivy(&self, doc: &Document) -> TantivyDocument {
+        let f = &self.fields;
+        let mut d = TantivyDocument::default();
+        d.add_text(f.id, &doc.id);
+        d.add_text(f.source, &doc.source);
+        if let Some(url) = &doc.url {
+            d.add_text(f.url, url);
+        }
+        d.add_text(f.title, &doc.title);
+        d.add_text(f.title_fold, &doc.title);
+        d.add_text(f.body, &doc.body);
+        d.add_text(f.body_fold, &doc.body);
+        if let Some(date) = doc.date {
+            let midnight = date.midnight().assume_utc();
+            d.add_date(f.date, DateTime::from_utc(midnight));
+        }
+        if let Some(author) = &doc.author {
+            d.add_text(f.author, author);
+        }
+        let mut keys: Vec<&str> = doc.citations.iter().map(|c| c.key.as_str()).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        for key in keys {
+            d.add_text(f.cites, key);
+        }
+        let mut types: Vec<&str> = doc.citations.iter().map(|c| c.kind.as_str()).collect();
+        types.sort_unstable();
+        types.dedup();
+        for kind in types {
+            d.add_text(f.cited_types, kind);
+        }
+        if let Ok(json) = serde_json::to_string(&doc.citations) {
+            d.add_text(f.citations_json, json);
+        }
+        d
+    }
+}

@@ -1,0 +1,237 @@
+//! Ingest: read a corpus directory into the index, incrementally.
+//!
+//! A file whose size, time and hash match the manifest of the last commit is not read
+//! again; a changed file has all its documents replaced; a deleted file's documents go.
+
+pub mod decode;
+pub mod html;
+pub mod jsonl;
+pub mod load;
+pub mod page;
+pub mod sources;
+pub mod split;
+pub mod text_article;
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use serde::Serialize;
+
+use crate::index::manifest::FileState;
+use crate::index::writer::Writer;
+use crate::index::{self, IndexError};
+use sources::{Skipped, SourceFile};
+
+/// Files larger than this are rejected unless the caller raises it: a 200 MB "article" is
+/// almost always a mistake, and reading it whole would cost that much memory.
+pub const DEFAULT_MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Errors that stop an ingest as a whole (per-file problems are skipped and reported).
+#[derive(Debug, thiserror::Error)]
+pub enum IngestError {
+    /// The corpus directory cannot be read.
+    #[error("cannot read corpus directory {path}: {source}")]
+    Corpus {
+        /// The directory.
+        path: PathBuf,
+        /// What went wrong.
+        source: std::io::Error,
+    },
+    /// The index cannot be opened or written.
+    #[error(transparent)]
+    Index(#[from] IndexError),
+}
+
+/// What to ingest where.
+#[derive(Clone, Debug)]
+pub struct IngestOptions {
+    /// The corpus directory.
+    pub corpus: PathBuf,
+    /// The index directory.
+    pub index: PathBuf,
+    /// Larger files are skipped with a reason.
+    pub max_file_bytes: u64,
+}
+
+impl IngestOptions {
+    /// Options with the default limits.
+    pub fn new(corpus: impl Into<PathBuf>, index: impl Into<PathBuf>) -> Self {
+        IngestOptions {
+            corpus: corpus.into(),
+            index: index.into(),
+            max_file_bytes: DEFAULT_MAX_FILE_BYTES,
+        }
+    }
+}
+
+/// What an ingest did.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct IngestReport {
+    /// Corpus files found in a readable format.
+    pub files_seen: usize,
+    /// Files unchanged since the last ingest, not read.
+    pub files_unchanged: usize,
+    /// Files new to the index.
+    pub files_added: usize,
+    /// Files changed and re-read.
+    pub files_updated: usize,
+    /// Files gone from the corpus, their documents removed.
+    pub files_removed: usize,
+    /// Documents written from new and changed files.
+    pub documents_written: usize,
+    /// Documents in the index after the commit.
+    pub documents_total: usize,
+    /// Files or parts of files not ingested, with reasons.
+    pub skipped: Vec<Skipped>,
+    /// Problems repaired on the way.
+    pub warnings: Vec<Skipped>,
+    /// Bytes read from changed files.
+    pub bytes_read: u64,
+    /// Wall time.
+    #[serde(skip)]
+    pub elapsed: Duration,
+}
+
+impl IngestReport {
+    /// Whether the ingest changed the index.
+    pub fn changed(&self) -> bool {
+        self.files_added + self.files_updated + self.files_removed > 0
+    }
+
+    /// Throughput over the bytes read, in MB/s.
+    pub fn megabytes_per_second(&self) -> f64 {
+        let secs = self.elapsed.as_secs_f64().max(1e-9);
+        self.bytes_read as f64 / 1e6 / secs
+    }
+}
+
+/// Ingests `options.corpus` into `options.index`; `progress` is told each file as it starts.
+pub fn run(
+    options: &IngestOptions,
+    mut progress: impl FnMut(&SourceFile),
+) -> Result<IngestReport, IngestError> {
+    let started = Instant::now();
+    let (files, skipped) =
+        sources::scan(&options.corpus).map_err(|source| IngestError::Corpus {
+            path: options.corpus.clone(),
+            source,
+        })?;
+    let (index, fields) = index::open_or_create(&options.index)?;
+    let mut writer = Writer::open(&index, fields, &options.index)?;
+    let committed = writer.committed().clone();
+    let mut report = IngestReport {
+        files_seen: files.len(),
+        skipped,
+        ..IngestReport::default()
+    };
+    let mut seen_ids: HashMap<String, String> = HashMap::new();
+
+    for file in &files {
+        let old = committed.files.get(&file.rel);
+        if old.is_some_and(|old| old.size == file.size && old.mtime_ns == file.mtime_ns) {
+            report.files_unchanged += 1;
+            continue;
+        }
+        if file.size > options.max_file_bytes {
+            report.skip(
+                file,
+                format!(
+                    "file is {} bytes, over the limit of {} (raise --max-file-mb)",
+                    file.size, options.max_file_bytes
+                ),
+            );
+            // A file that grew past the limit must not keep its stale documents.
+            if old.is_some() {
+                writer.remove_source(&file.rel);
+            }
+            continue;
+        }
+        progress(file);
+        let bytes = match std::fs::read(&file.path) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                // It may have vanished since the scan; its old documents stay until it is
+                // seen missing by a scan.
+                report.skip(file, format!("cannot read: {e}"));
+                continue;
+            }
+        };
+        let hash = xxhash_rust::xxh3::xxh3_64(&bytes);
+        let state = |docs| FileState {
+            size: file.size,
+            mtime_ns: file.mtime_ns,
+            hash,
+            docs,
+        };
+        if let Some(old) = old.filter(|old| old.hash == hash) {
+            // Touched but not changed: remember the new time, read nothing.
+            writer.keep_source(&file.rel, state(old.docs));
+            report.files_unchanged += 1;
+            continue;
+        }
+        report.bytes_read += bytes.len() as u64;
+        let mut loaded = match load::load(file, &bytes) {
+            Ok(loaded) => loaded,
+            Err(reason) => {
+                report.skip(file, reason);
+                if old.is_some() {
+                    writer.remove_source(&file.rel);
+                }
+                continue;
+            }
+        };
+        loaded.documents.retain(|doc| match seen_ids.get(&doc.id) {
+            Some(first) => {
+                report.skipped.push(Skipped {
+                    path: file.rel.clone(),
+                    reason: format!("duplicate id {} (first seen in {first})", doc.id),
+                });
+                false
+            }
+            None => {
+                seen_ids.insert(doc.id.clone(), file.rel.clone());
+                true
+            }
+        });
+        for reason in loaded.skipped {
+            report.skip(file, reason);
+        }
+        for reason in loaded.warnings {
+            report.warnings.push(Skipped {
+                path: file.rel.clone(),
+                reason,
+            });
+        }
+        writer.replace_source(&file.rel, &loaded.documents, state(loaded.documents.len()))?;
+        report.documents_written += loaded.documents.len();
+        if old.is_some() {
+            report.files_updated += 1;
+        } else {
+            report.files_added += 1;
+        }
+    }
+
+    let present: std::collections::HashSet<&str> = files.iter().map(|f| f.rel.as_str()).collect();
+    for gone in committed
+        .files
+        .keys()
+        .filter(|k| !present.contains(k.as_str()))
+    {
+        writer.remove_source(gone);
+        report.files_removed += 1;
+    }
+    let manifest = writer.commit()?;
+    report.documents_total = manifest.documents();
+    report.elapsed = started.elapsed();
+    Ok(report)
+}
+
+impl IngestReport {
+    fn skip(&mut self, file: &SourceFile, reason: String) {
+        self.skipped.push(Skipped {
+            path: file.rel.clone(),
+            reason,
+        });
+    }
+}

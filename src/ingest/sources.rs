@@ -1,0 +1,184 @@
+//! Finds the files of a corpus, tells their format, and says why any other file is skipped.
+
+use std::path::{Path, PathBuf};
+use std::time::UNIX_EPOCH;
+
+/// How a file's content is read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Plain text: one article, or an aggregator page of several.
+    Text,
+    /// An HTML page.
+    Html,
+    /// JSON Lines, one document a line, optionally gzip-compressed.
+    JsonLines {
+        /// Whether the file is gzip-compressed (`.jsonl.gz`).
+        gzip: bool,
+    },
+}
+
+/// A file of the corpus that will be read.
+#[derive(Clone, Debug)]
+pub struct SourceFile {
+    /// Path relative to the corpus root, with `/` separators: the file's source name.
+    pub rel: String,
+    /// Full path.
+    pub path: PathBuf,
+    /// Format from the file name.
+    pub format: Format,
+    /// Size in bytes.
+    pub size: u64,
+    /// Modification time, nanoseconds since the epoch (0 when unknown).
+    pub mtime_ns: u64,
+}
+
+impl SourceFile {
+    /// The document id of a single-document file: the relative path without its extension.
+    pub fn doc_id(&self) -> &str {
+        let rel = self.rel.as_str();
+        let name_start = rel.rfind('/').map_or(0, |i| i + 1);
+        match rel[name_start..].find('.') {
+            Some(dot) if dot > 0 => &rel[..name_start + dot],
+            _ => rel,
+        }
+    }
+}
+
+/// A file that was not ingested, and why.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Skipped {
+    /// Path relative to the corpus root.
+    pub path: String,
+    /// Why it was skipped.
+    pub reason: String,
+}
+
+/// Tells the format from the file name; `None` for files we do not read.
+pub fn format_of(name: &str) -> Option<Format> {
+    let lower = name.to_ascii_lowercase();
+    if lower.ends_with(".jsonl.gz") || lower.ends_with(".ndjson.gz") {
+        Some(Format::JsonLines { gzip: true })
+    } else if lower.ends_with(".jsonl") || lower.ends_with(".ndjson") {
+        Some(Format::JsonLines { gzip: false })
+    } else if lower.ends_with(".html") || lower.ends_with(".htm") {
+        Some(Format::Html)
+    } else if lower.ends_with(".txt") {
+        Some(Format::Text)
+    } else {
+        None
+    }
+}
+
+/// Lists the corpus files under `root`, recursively, in path order, with the skipped ones.
+/// Hidden files and directories (".git", ".DS_Store") are passed over silently.
+pub fn scan(root: &Path) -> std::io::Result<(Vec<SourceFile>, Vec<Skipped>)> {
+    let mut files = Vec::new();
+    let mut skipped = Vec::new();
+    let mut pending = vec![root.to_path_buf()];
+    // Fail loudly when the root itself is unusable; below it, failures are per file.
+    std::fs::read_dir(root)?;
+    while let Some(dir) = pending.pop() {
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(e) => {
+                skipped.push(Skipped {
+                    path: relative(root, &dir),
+                    reason: format!("cannot read directory: {e}"),
+                });
+                continue;
+            }
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with('.') {
+                continue;
+            }
+            let rel = relative(root, &path);
+            // `metadata` follows symlinks: a broken one fails here.
+            let meta = match std::fs::metadata(&path) {
+                Ok(meta) => meta,
+                Err(e) => {
+                    skipped.push(Skipped {
+                        path: rel,
+                        reason: format!("cannot read (broken link or no permission): {e}"),
+                    });
+                    continue;
+                }
+            };
+            if meta.is_dir() {
+                pending.push(path);
+                continue;
+            }
+            let Some(format) = format_of(&name) else {
+                skipped.push(Skipped {
+                    path: rel,
+                    reason: "unknown format (expected .txt, .html, .htm, .jsonl, .jsonl.gz)".into(),
+                });
+                continue;
+            };
+            let mtime_ns = meta
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+                .map_or(0, |d| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX));
+            files.push(SourceFile {
+                rel,
+                path,
+                format,
+                size: meta.len(),
+                mtime_ns,
+            });
+        }
+    }
+    files.sort_by(|a, b| a.rel.cmp(&b.rel));
+    skipped.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok((files, skipped))
+}
+
+fn relative(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_from_names() {
+        let table = [
+            ("a.txt", Some(Format::Text)),
+            ("A.HTML", Some(Format::Html)),
+            ("a.htm", Some(Format::Html)),
+            ("x.jsonl", Some(Format::JsonLines { gzip: false })),
+            ("x.jsonl.gz", Some(Format::JsonLines { gzip: true })),
+            ("x.pdf", None),
+            ("README.md", None),
+        ];
+        for (name, expected) in table {
+            assert_eq!(format_of(name), expected, "{name}");
+        }
+    }
+
+    #[test]
+    fn doc_ids_drop_the_extension() {
+        let file = |rel: &str| SourceFile {
+            rel: rel.into(),
+            path: PathBuf::new(),
+            format: Format::Text,
+            size: 0,
+            mtime_ns: 0,
+        };
+        assert_eq!(
+            file("000_a9977e4e1fe89f14.txt").doc_id(),
+            "000_a9977e4e1fe89f14"
+        );
+        assert_eq!(file("news/2022/a.b.html").doc_id(), "news/2022/a");
+        assert_eq!(file("noext").doc_id(), "noext");
+        assert_eq!(file("dir.d/.hidden").doc_id(), "dir.d/.hidden");
+    }
+}

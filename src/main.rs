@@ -1,0 +1,248 @@
+//! `tracuu`: the command line. Parses flags and wires the library's pieces together.
+
+use std::io::{IsTerminal, Read};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use anyhow::{bail, Context, Result};
+use clap::{Parser, Subcommand};
+
+use tracuu::ingest::{self, IngestOptions, IngestReport};
+use tracuu::search::{Engine, SearchRequest};
+
+#[derive(Parser)]
+#[command(
+    name = "tracuu",
+    version,
+    about = "Tra cứu: search Vietnamese Party directives and news"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Ingest a corpus directory into the index (incremental).
+    Ingest {
+        /// Corpus directory (txt, html, jsonl, jsonl.gz; searched recursively).
+        #[arg(long, default_value = "corpus")]
+        corpus: PathBuf,
+        /// Index directory.
+        #[arg(long, default_value = "index")]
+        index: PathBuf,
+        /// Files larger than this many MB are skipped with a reason.
+        #[arg(long, default_value_t = ingest::DEFAULT_MAX_FILE_BYTES / (1024 * 1024))]
+        max_file_mb: u64,
+    },
+    /// Search the index and print the hits.
+    Search {
+        /// The query: words (all required), "phrases", -excluded.
+        query: String,
+        /// Index directory.
+        #[arg(long, default_value = "index")]
+        index: PathBuf,
+        /// Number of hits.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// Print the same JSON object as GET /api/search.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the citations found in a text or HTML file (or standard input) as JSON.
+    Extract {
+        /// The file; `-` or nothing for standard input.
+        file: Option<PathBuf>,
+    },
+    /// Serve the web page and the JSON API.
+    Serve {
+        /// Index directory.
+        #[arg(long, default_value = "index")]
+        index: PathBuf,
+        /// Ingest this corpus (incrementally) before serving.
+        #[arg(long)]
+        corpus: Option<PathBuf>,
+        /// Address to listen on.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: String,
+    },
+}
+
+fn main() -> Result<()> {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,tantivy=warn".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    match cli.command {
+        Some(Command::Ingest {
+            corpus,
+            index,
+            max_file_mb,
+        }) => {
+            let mut options = IngestOptions::new(corpus, index);
+            options.max_file_bytes = max_file_mb.saturating_mul(1024 * 1024);
+            let report = run_ingest(&options)?;
+            print_report(&report);
+            Ok(())
+        }
+        Some(Command::Search {
+            query,
+            index,
+            limit,
+            json,
+        }) => search(&index, query, limit, json),
+        Some(Command::Extract { file }) => extract(file.as_deref()),
+        Some(Command::Serve {
+            index,
+            corpus,
+            addr,
+        }) => serve(&index, corpus.as_deref(), &addr),
+        None => serve(
+            Path::new("index"),
+            Some(Path::new("corpus")),
+            "127.0.0.1:8080",
+        ),
+    }
+}
+
+fn run_ingest(options: &IngestOptions) -> Result<IngestReport> {
+    let interactive = std::io::stderr().is_terminal();
+    let report = ingest::run(options, |file| {
+        if interactive {
+            eprint!("\r\x1b[2Kingesting {}", file.rel);
+        } else {
+            tracing::info!(file = %file.rel, "ingesting");
+        }
+    })
+    .with_context(|| format!("ingesting {}", options.corpus.display()))?;
+    if interactive {
+        eprint!("\r\x1b[2K");
+    }
+    Ok(report)
+}
+
+fn print_report(report: &IngestReport) {
+    println!(
+        "files: {} seen, {} added, {} updated, {} removed, {} unchanged, {} skipped",
+        report.files_seen,
+        report.files_added,
+        report.files_updated,
+        report.files_removed,
+        report.files_unchanged,
+        report.skipped.len()
+    );
+    println!(
+        "documents: {} written, {} in the index; {:.1} MB read in {:.2} s ({:.1} MB/s)",
+        report.documents_written,
+        report.documents_total,
+        report.bytes_read as f64 / 1e6,
+        report.elapsed.as_secs_f64(),
+        report.megabytes_per_second()
+    );
+    for s in &report.skipped {
+        println!("skipped {}: {}", s.path, s.reason);
+    }
+    for w in &report.warnings {
+        println!("warning {}: {}", w.path, w.reason);
+    }
+}
+
+fn search(index: &Path, query: String, limit: usize, json: bool) -> Result<()> {
+    if !tracuu::index::exists(index) {
+        bail!("no index at {}: run `tracuu ingest` first", index.display());
+    }
+    let engine = Engine::open(index)?;
+    let response = engine.search(&SearchRequest {
+        q: query,
+        limit: Some(limit),
+        ..SearchRequest::default()
+    })?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&response)?);
+        return Ok(());
+    }
+    println!("{} documents ({:.2} ms)", response.total, response.took_ms);
+    for (i, hit) in response.hits.iter().enumerate() {
+        let date = hit.date.as_deref().unwrap_or("----------");
+        println!("{:>3}. [{}] {} — {}", i + 1, date, hit.id, hit.title);
+        let (bold, plain) = if std::io::stdout().is_terminal() {
+            ("\x1b[1m", "\x1b[0m")
+        } else {
+            ("", "")
+        };
+        println!(
+            "     {}",
+            hit.snippet_html.replace("<b>", bold).replace("</b>", plain)
+        );
+    }
+    Ok(())
+}
+
+fn extract(file: Option<&Path>) -> Result<()> {
+    let bytes = match file {
+        None => read_stdin()?,
+        Some(p) if p == Path::new("-") => read_stdin()?,
+        Some(p) => std::fs::read(p).with_context(|| format!("reading {}", p.display()))?,
+    };
+    let is_html = file.is_some_and(|p| {
+        ingest::sources::format_of(&p.to_string_lossy()) == Some(ingest::sources::Format::Html)
+    }) || looks_like_html(&bytes);
+    let decoded = ingest::decode::decode(&bytes, is_html);
+    let body = if is_html {
+        ingest::html::extract_html(&decoded.text).body
+    } else {
+        decoded.text
+    };
+    let text = tracuu::text::normalize(&body);
+    let citations = tracuu::cite::extract(&text);
+    println!(
+        "{}",
+        serde_json::to_string_pretty(&serde_json::json!({ "citations": citations }))?
+    );
+    Ok(())
+}
+
+fn read_stdin() -> Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .read_to_end(&mut bytes)
+        .context("reading standard input")?;
+    Ok(bytes)
+}
+
+fn looks_like_html(bytes: &[u8]) -> bool {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(512)]).to_ascii_lowercase();
+    head.trim_start().starts_with("<!doctype html") || head.contains("<html")
+}
+
+fn serve(index: &Path, corpus: Option<&Path>, addr: &str) -> Result<()> {
+    if let Some(corpus) = corpus {
+        if corpus.is_dir() {
+            let report = run_ingest(&IngestOptions::new(corpus, index))?;
+            if report.changed() {
+                print_report(&report);
+            }
+        } else if !tracuu::index::exists(index) {
+            bail!(
+                "no index at {} and no corpus at {}",
+                index.display(),
+                corpus.display()
+            );
+        }
+    }
+    let engine = Arc::new(Engine::open(index)?);
+    let runtime = tokio::runtime::Runtime::new()?;
+    runtime.block_on(async {
+        let listener = tokio::net::TcpListener::bind(addr)
+            .await
+            .with_context(|| format!("listening on {addr}"))?;
+        let local = listener.local_addr()?;
+        tracing::info!(documents = engine.num_docs(), "serving on http://{local}");
+        tracuu::server::serve(listener, engine).await?;
+        Ok(())
+    })
+}

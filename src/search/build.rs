@@ -1,0 +1,227 @@
+//! Turns a parsed query and filters into a tantivy query: every clause must match in the
+//! exact or the folded fields; exact matches and title matches weigh more; words near each
+//! other weigh more.
+
+use std::ops::Bound;
+
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhraseQuery, Query, RangeQuery,
+    TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::{DateTime, Term};
+
+use super::query::UserQuery;
+use crate::index::analyzers::{vi_exact, vi_fold};
+use crate::index::Fields;
+
+/// Weight of a match with the user's exact accents over a folded-only match. With 2.0 a
+/// document with "đảng" outranks one with "đang" for the query "đảng" even when the latter
+/// repeats the word more often.
+const EXACT_BOOST: f32 = 2.0;
+/// Weight of a title match over a body match: titles say what a document is about.
+const TITLE_BOOST: f32 = 2.5;
+/// Weight of the bonus for the query's words standing close together in the body.
+const PROXIMITY_BOOST: f32 = 1.5;
+/// How far apart (in words) query words may stand and still earn the proximity bonus.
+const PROXIMITY_SLOP: u32 = 3;
+
+/// Filters that restrict the result set without affecting scores.
+#[derive(Clone, Debug, Default)]
+pub struct Filters {
+    /// Only documents citing this key.
+    pub cites: Option<String>,
+    /// Only documents citing a document of this type.
+    pub cited_type: Option<String>,
+    /// Publication date on or after.
+    pub from: Option<time::Date>,
+    /// Publication date on or before.
+    pub to: Option<time::Date>,
+}
+
+impl Filters {
+    /// Whether any filter is set.
+    pub fn is_empty(&self) -> bool {
+        self.cites.is_none()
+            && self.cited_type.is_none()
+            && self.from.is_none()
+            && self.to.is_none()
+    }
+}
+
+/// The words of one clause as each analyzer sees them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ClauseTerms {
+    /// `vi_exact` tokens.
+    pub exact: Vec<String>,
+    /// `vi_fold` tokens.
+    pub fold: Vec<String>,
+}
+
+/// Runs `text` through an analyzer.
+pub fn analyze(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
+    let mut stream = analyzer.token_stream(text);
+    let mut out = Vec::new();
+    while let Some(token) = stream.next() {
+        out.push(token.text.clone());
+    }
+    out
+}
+
+/// The analysed clauses of a query, positive ones first-class, negated ones apart.
+#[derive(Clone, Debug, Default)]
+pub struct AnalyzedQuery {
+    /// Clauses that must match, with whether each was a quoted phrase.
+    pub required: Vec<(ClauseTerms, bool)>,
+    /// Clauses that must not match.
+    pub excluded: Vec<ClauseTerms>,
+}
+
+impl AnalyzedQuery {
+    /// Analyses every clause; clauses with no searchable word (punctuation only) drop out.
+    pub fn new(query: &UserQuery) -> AnalyzedQuery {
+        let (mut exact, mut fold) = (vi_exact(), vi_fold());
+        let mut out = AnalyzedQuery::default();
+        for clause in &query.clauses {
+            let terms = ClauseTerms {
+                exact: analyze(&mut exact, &clause.text),
+                fold: analyze(&mut fold, &clause.text),
+            };
+            if terms.exact.is_empty() {
+                continue;
+            }
+            if clause.negated {
+                out.excluded.push(terms);
+            } else {
+                out.required.push((terms, clause.phrase));
+            }
+        }
+        out
+    }
+
+    /// Every folded word the user asked for, for snippets.
+    pub fn fold_words(&self) -> impl Iterator<Item = &str> {
+        self.required
+            .iter()
+            .flat_map(|(t, _)| t.fold.iter().map(String::as_str))
+    }
+
+    /// Every exact word the user asked for, for snippets.
+    pub fn exact_words(&self) -> impl Iterator<Item = &str> {
+        self.required
+            .iter()
+            .flat_map(|(t, _)| t.exact.iter().map(String::as_str))
+    }
+}
+
+/// Builds the tantivy query; `None` when nothing can match (no required words and no filter).
+pub fn build(query: &AnalyzedQuery, filters: &Filters, fields: &Fields) -> Option<Box<dyn Query>> {
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    for (terms, _) in &query.required {
+        clauses.push((Occur::Must, clause_query(terms, fields)));
+    }
+    if let Some(proximity) = proximity_query(query, fields) {
+        clauses.push((Occur::Should, proximity));
+    }
+    for terms in &query.excluded {
+        clauses.push((Occur::MustNot, clause_query(terms, fields)));
+    }
+    for filter in filter_queries(filters, fields) {
+        clauses.push((Occur::Must, filter));
+    }
+    if query.required.is_empty() {
+        if filters.is_empty() {
+            return None;
+        }
+        clauses.push((Occur::Must, Box::new(AllQuery)));
+    }
+    Some(Box::new(BooleanQuery::new(clauses)))
+}
+
+/// One clause: its words in any of the four text fields, exact and title matches boosted.
+fn clause_query(terms: &ClauseTerms, fields: &Fields) -> Box<dyn Query> {
+    let variants = [
+        (fields.body, &terms.exact, EXACT_BOOST),
+        (fields.title, &terms.exact, EXACT_BOOST * TITLE_BOOST),
+        (fields.body_fold, &terms.fold, 1.0),
+        (fields.title_fold, &terms.fold, TITLE_BOOST),
+    ];
+    let should = variants
+        .into_iter()
+        .map(|(field, words, boost)| {
+            let q: Box<dyn Query> = Box::new(BoostQuery::new(words_query(field, words, 0), boost));
+            (Occur::Should, q)
+        })
+        .collect();
+    Box::new(BooleanQuery::new(should))
+}
+
+/// A term query for one word, a phrase query for several (a quoted phrase, or a symbol such
+/// as "21-NQ/TW" that analyses to several words).
+fn words_query(field: Field, words: &[String], slop: u32) -> Box<dyn Query> {
+    let terms: Vec<Term> = words
+        .iter()
+        .map(|w| Term::from_field_text(field, w))
+        .collect();
+    match terms.as_slice() {
+        [term] => Box::new(TermQuery::new(
+            term.clone(),
+            IndexRecordOption::WithFreqsAndPositions,
+        )),
+        _ => {
+            let mut phrase = PhraseQuery::new(terms);
+            phrase.set_slop(slop);
+            Box::new(phrase)
+        }
+    }
+}
+
+/// A bonus for the unquoted words standing near each other in the body, folded.
+fn proximity_query(query: &AnalyzedQuery, fields: &Fields) -> Option<Box<dyn Query>> {
+    let loose: Vec<String> = query
+        .required
+        .iter()
+        .filter(|(_, phrase)| !phrase)
+        .flat_map(|(t, _)| t.fold.iter().cloned())
+        .collect();
+    if loose.len() < 2 {
+        return None;
+    }
+    let q = words_query(fields.body_fold, &loose, PROXIMITY_SLOP);
+    Some(Box::new(BoostQuery::new(q, PROXIMITY_BOOST)))
+}
+
+fn filter_queries(filters: &Filters, fields: &Fields) -> Vec<Box<dyn Query>> {
+    let mut out: Vec<Box<dyn Query>> = Vec::new();
+    let exact = |field: Field, value: &str| -> Box<dyn Query> {
+        let term = TermQuery::new(
+            Term::from_field_text(field, value),
+            IndexRecordOption::Basic,
+        );
+        Box::new(ConstScoreQuery::new(Box::new(term), 0.0))
+    };
+    if let Some(key) = &filters.cites {
+        out.push(exact(fields.cites, key));
+    }
+    if let Some(kind) = &filters.cited_type {
+        out.push(exact(fields.cited_types, kind));
+    }
+    if filters.from.is_some() || filters.to.is_some() {
+        let bound = |date: time::Date| {
+            Term::from_field_date(
+                fields.date,
+                DateTime::from_utc(date.midnight().assume_utc()),
+            )
+        };
+        let lower = filters
+            .from
+            .map_or(Bound::Unbounded, |d| Bound::Included(bound(d)));
+        let upper = filters
+            .to
+            .map_or(Bound::Unbounded, |d| Bound::Included(bound(d)));
+        let range = RangeQuery::new(lower, upper);
+        out.push(Box::new(ConstScoreQuery::new(Box::new(range), 0.0)));
+    }
+    out
+}

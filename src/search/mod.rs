@@ -1,0 +1,233 @@
+//! Search: the query normalised like documents, exact accents over folded, snippets, facets.
+
+pub mod build;
+pub mod facets;
+pub mod query;
+pub mod response;
+pub mod snippet;
+
+use std::path::Path;
+use std::time::Instant;
+
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::TermQuery;
+use tantivy::schema::{IndexRecordOption, TantivyDocument, Value};
+use tantivy::{Index, IndexReader, ReloadPolicy, Term};
+
+use crate::cite::Citation;
+use crate::document::iso_date;
+use crate::index::{self, Fields, IndexError};
+pub use build::Filters;
+use build::{build, AnalyzedQuery};
+use facets::{FacetCollector, FacetCounts};
+pub use query::QueryError;
+use response::{CitationFacet, DocumentView, Facets, Hit, SearchResponse, YearFacet};
+use snippet::{snippet_html, Highlight, SNIPPET_BYTES};
+
+/// Results a page may hold; more is a scraper, not a reader.
+pub const MAX_LIMIT: usize = 100;
+/// Deepest page offset: beyond it, refine the query.
+pub const MAX_OFFSET: usize = 10_000;
+/// Results per page unless asked otherwise.
+pub const DEFAULT_LIMIT: usize = 10;
+/// Cited directives listed in the facet.
+const CITATION_FACETS: usize = 20;
+
+/// Why a search failed.
+#[derive(Debug, thiserror::Error)]
+pub enum SearchError {
+    /// The query or a parameter is malformed: the user's fault, with a message for them.
+    #[error(transparent)]
+    Query(#[from] QueryError),
+    /// A parameter is out of range.
+    #[error("{0}")]
+    Parameter(String),
+    /// The index could not be opened.
+    #[error(transparent)]
+    Index(#[from] IndexError),
+    /// The index failed while searching.
+    #[error("search failed: {0}")]
+    Tantivy(#[from] tantivy::TantivyError),
+}
+
+/// A search as asked for.
+#[derive(Clone, Debug, Default)]
+pub struct SearchRequest {
+    /// What the user typed.
+    pub q: String,
+    /// Page size.
+    pub limit: Option<usize>,
+    /// Hits to skip.
+    pub offset: Option<usize>,
+    /// Restrictions.
+    pub filters: Filters,
+}
+
+/// An open index, ready to answer searches; cheap to share between threads.
+pub struct Engine {
+    reader: IndexReader,
+    fields: Fields,
+}
+
+impl Engine {
+    /// Opens the index in `dir`; it sees new commits by itself shortly after they land.
+    pub fn open(dir: &Path) -> Result<Engine, SearchError> {
+        let (index, fields) = index::open_or_create(dir)?;
+        Self::from_index(&index, fields)
+    }
+
+    /// Wraps an already open index.
+    pub fn from_index(index: &Index, fields: Fields) -> Result<Engine, SearchError> {
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::OnCommitWithDelay)
+            .try_into()?;
+        Ok(Engine { reader, fields })
+    }
+
+    /// Makes the latest commit visible now instead of after the watcher's delay.
+    pub fn reload(&self) -> Result<(), SearchError> {
+        Ok(self.reader.reload()?)
+    }
+
+    /// Documents in the index.
+    pub fn num_docs(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    /// Runs a search.
+    pub fn search(&self, request: &SearchRequest) -> Result<SearchResponse, SearchError> {
+        let started = Instant::now();
+        let limit = request.limit.unwrap_or(DEFAULT_LIMIT);
+        let offset = request.offset.unwrap_or(0);
+        if !(1..=MAX_LIMIT).contains(&limit) {
+            return Err(SearchError::Parameter(format!(
+                "limit must be between 1 and {MAX_LIMIT}"
+            )));
+        }
+        if offset > MAX_OFFSET {
+            return Err(SearchError::Parameter(format!(
+                "offset must be at most {MAX_OFFSET}"
+            )));
+        }
+        let parsed = query::parse(&request.q)?;
+        let analyzed = AnalyzedQuery::new(&parsed);
+        let Some(query) = build(&analyzed, &request.filters, &self.fields) else {
+            return Ok(SearchResponse {
+                total: 0,
+                took_ms: elapsed_ms(started),
+                hits: Vec::new(),
+                facets: Facets::default(),
+            });
+        };
+        let searcher = self.reader.searcher();
+        let top = TopDocs::with_limit(limit)
+            .and_offset(offset)
+            .order_by_score();
+        let (top_docs, total, counts) = searcher.search(&*query, &(top, Count, FacetCollector))?;
+        let highlight = Highlight {
+            exact: analyzed.exact_words().map(str::to_string).collect(),
+            fold: analyzed.fold_words().map(str::to_string).collect(),
+        };
+        let mut hits = Vec::with_capacity(top_docs.len());
+        for (score, address) in top_docs {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            let body = first_text(&doc, self.fields.body).unwrap_or_default();
+            hits.push(Hit {
+                id: first_text(&doc, self.fields.id)
+                    .unwrap_or_default()
+                    .to_string(),
+                title: first_text(&doc, self.fields.title)
+                    .unwrap_or_default()
+                    .to_string(),
+                date: self.date_of(&doc),
+                score,
+                snippet_html: snippet_html(body, &highlight, SNIPPET_BYTES),
+                citations: all_texts(&doc, self.fields.cites),
+            });
+        }
+        Ok(SearchResponse {
+            total,
+            took_ms: elapsed_ms(started),
+            hits,
+            facets: facets_of(counts),
+        })
+    }
+
+    /// The document with this id, with its text and citations.
+    pub fn document(&self, id: &str) -> Result<Option<DocumentView>, SearchError> {
+        let searcher = self.reader.searcher();
+        let term = TermQuery::new(
+            Term::from_field_text(self.fields.id, id),
+            IndexRecordOption::Basic,
+        );
+        let found = searcher.search(&term, &TopDocs::with_limit(1).order_by_score())?;
+        let Some(&(_, address)) = found.first() else {
+            return Ok(None);
+        };
+        Ok(Some(self.view(&searcher.doc(address)?)))
+    }
+
+    fn view(&self, doc: &TantivyDocument) -> DocumentView {
+        let f = &self.fields;
+        let citations: Vec<Citation> = first_text(doc, f.citations_json)
+            .and_then(|json| serde_json::from_str(json).ok())
+            .unwrap_or_default();
+        DocumentView {
+            id: first_text(doc, f.id).unwrap_or_default().to_string(),
+            title: first_text(doc, f.title).unwrap_or_default().to_string(),
+            date: self.date_of(doc),
+            author: first_text(doc, f.author).map(str::to_string),
+            source: first_text(doc, f.source).unwrap_or_default().to_string(),
+            url: first_text(doc, f.url).map(str::to_string),
+            text: first_text(doc, f.body).unwrap_or_default().to_string(),
+            citations,
+        }
+    }
+
+    fn date_of(&self, doc: &TantivyDocument) -> Option<String> {
+        let date = doc.get_first(self.fields.date)?.as_datetime()?;
+        Some(iso_date::format(date.into_utc().date()))
+    }
+}
+
+fn first_text(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<&str> {
+    doc.get_first(field).and_then(|v| v.as_str())
+}
+
+fn all_texts(doc: &TantivyDocument, field: tantivy::schema::Field) -> Vec<String> {
+    doc.get_all(field)
+        .filter_map(|v| v.as_str())
+        .map(str::to_string)
+        .collect()
+}
+
+fn elapsed_ms(started: Instant) -> f64 {
+    started.elapsed().as_secs_f64() * 1000.0
+}
+
+fn facets_of(counts: FacetCounts) -> Facets {
+    let mut citations: Vec<CitationFacet> = counts
+        .citations
+        .into_iter()
+        .map(|(key, (count, weight))| CitationFacet {
+            label: crate::cite::label_for_key(&key),
+            key,
+            count,
+            weight,
+        })
+        .collect();
+    citations.sort_by(|a, b| {
+        b.weight
+            .total_cmp(&a.weight)
+            .then_with(|| a.key.cmp(&b.key))
+    });
+    citations.truncate(CITATION_FACETS);
+    let mut years: Vec<YearFacet> = counts
+        .years
+        .into_iter()
+        .map(|(year, count)| YearFacet { year, count })
+        .collect();
+    years.sort_by_key(|y| std::cmp::Reverse(y.year));
+    Facets { citations, years }
+}

@@ -1,0 +1,224 @@
+//! Snippets: the passage of a document where the query's words are densest, HTML-escaped,
+//! with the original (accented) words in `<b>` even when the query was typed without accents.
+
+use std::collections::HashSet;
+
+use tantivy::tokenizer::{TokenStream, Tokenizer};
+
+use crate::text::exact_filter::exact_word;
+use crate::text::fold::fold;
+use crate::text::tokenizer::ViTokenizer;
+
+/// Length of a snippet in bytes of text: about two lines on a results page.
+pub const SNIPPET_BYTES: usize = 280;
+/// Context kept before the first highlighted word, so the passage does not start on it.
+const LEAD_BYTES: usize = 60;
+/// Bytes between two words that still read as adjacent (a space, or ", ").
+const MAX_GAP_IN_PHRASE: usize = 2;
+/// Only the first matches are considered, so a huge document cannot make a snippet slow.
+const MAX_MATCHES: usize = 2000;
+
+/// The words to highlight, exact and folded.
+#[derive(Clone, Debug, Default)]
+pub struct Highlight {
+    /// Query words as `vi_exact` saw them.
+    pub exact: HashSet<String>,
+    /// Query words as `vi_fold` saw them.
+    pub fold: HashSet<String>,
+}
+
+struct Match {
+    from: usize,
+    to: usize,
+    word: String,
+    weight: u32,
+}
+
+/// The best passage of `text` as HTML.
+pub fn snippet_html(text: &str, highlight: &Highlight, max_bytes: usize) -> String {
+    let matches = find_matches(text, highlight);
+    let (start, end) = best_window(text, &matches, max_bytes);
+    let mut out = String::with_capacity(end - start + 64);
+    if start > 0 {
+        out.push('…');
+    }
+    let mut cursor = start;
+    for m in matches.iter().filter(|m| m.from >= start && m.to <= end) {
+        escape_into(&text[cursor..m.from], &mut out);
+        out.push_str("<b>");
+        escape_into(&text[m.from..m.to], &mut out);
+        out.push_str("</b>");
+        cursor = m.to;
+    }
+    escape_into(&text[cursor..end], &mut out);
+    if end < text.len() {
+        out.push('…');
+    }
+    out
+}
+
+fn find_matches(text: &str, highlight: &Highlight) -> Vec<Match> {
+    let mut tokenizer = ViTokenizer::default();
+    let mut stream = tokenizer.token_stream(text);
+    let mut matches = Vec::new();
+    while let Some(token) = stream.next() {
+        let folded = fold(&token.text);
+        if !highlight.fold.contains(&folded) {
+            continue;
+        }
+        let weight = if highlight.exact.contains(&exact_word(&token.text)) {
+            2
+        } else {
+            1
+        };
+        matches.push(Match {
+            from: token.offset_from,
+            to: token.offset_to,
+            word: folded,
+            weight,
+        });
+        if matches.len() >= MAX_MATCHES {
+            break;
+        }
+    }
+    matches
+}
+
+/// The window with the most distinct query words (exact ones counting double, then words
+/// standing next to each other as in a phrase), earliest on ties; the text's start when
+/// nothing matched.
+fn best_window(text: &str, matches: &[Match], max_bytes: usize) -> (usize, usize) {
+    let mut best: Option<(u32, usize)> = None;
+    for (i, first) in matches.iter().enumerate() {
+        let mut seen: HashSet<&str> = HashSet::new();
+        let mut score = 0;
+        let mut previous_end = None;
+        for m in matches[i..]
+            .iter()
+            .take_while(|m| m.to - first.from <= max_bytes)
+        {
+            if seen.insert(&m.word) {
+                score += 2 * m.weight;
+            }
+            if previous_end.is_some_and(|end| m.from - end <= MAX_GAP_IN_PHRASE) {
+                score += 1;
+            }
+            previous_end = Some(m.to);
+        }
+        if best.is_none_or(|(s, _)| score > s) {
+            best = Some((score, first.from));
+        }
+    }
+    let Some((_, first)) = best else {
+        return (0, cut(text, 0, max_bytes));
+    };
+    let start = word_start(text, first.saturating_sub(LEAD_BYTES), first);
+    (start, cut(text, start, max_bytes))
+}
+
+/// The end of a window of about `max_bytes` from `start`, at the end of a word.
+fn cut(text: &str, start: usize, max_bytes: usize) -> usize {
+    if text.len() - start <= max_bytes {
+        return text.len();
+    }
+    let limit = floor_boundary(text, start + max_bytes);
+    match text[start..limit].rfind(char::is_whitespace) {
+        Some(space) if space > 0 => start + space,
+        _ => limit,
+    }
+}
+
+/// The first word start at or after `from` (never past `first_match`).
+fn word_start(text: &str, from: usize, first_match: usize) -> usize {
+    if from == 0 {
+        return 0;
+    }
+    let from = floor_boundary(text, from);
+    match text[from..first_match].find(char::is_whitespace) {
+        Some(space) => from + space + 1,
+        None => from,
+    }
+}
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Escapes text for HTML, turning line breaks into spaces.
+pub fn escape_into(text: &str, out: &mut String) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\n' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn highlight(words: &[&str]) -> Highlight {
+        Highlight {
+            exact: words.iter().map(|w| exact_word(w)).collect(),
+            fold: words.iter().map(|w| fold(w)).collect(),
+        }
+    }
+
+    #[test]
+    fn highlights_accented_words_for_unaccented_queries() {
+        let text = "Qua hơn 2 năm thực hiện Hướng dẫn 38 của Ban Tổ chức Trung ương";
+        let html = snippet_html(text, &highlight(&["huong", "dan"]), SNIPPET_BYTES);
+        assert!(html.contains("<b>Hướng</b> <b>dẫn</b> 38"), "{html}");
+    }
+
+    #[test]
+    fn escapes_document_text() {
+        let text = "x <script>alert(1)</script> & \"đảng\" <img onerror=y>";
+        let html = snippet_html(text, &highlight(&["dang"]), SNIPPET_BYTES);
+        assert!(
+            !html.contains("<script>") && !html.contains("<img"),
+            "{html}"
+        );
+        assert!(
+            html.contains("&lt;script&gt;") && html.contains("<b>đảng</b>"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn picks_the_densest_passage() {
+        let filler = "lorem ipsum ".repeat(60);
+        let text = format!("chi bộ {filler} sinh hoạt chi bộ định kỳ {filler}");
+        let html = snippet_html(&text, &highlight(&["sinh", "hoạt", "chi", "bộ"]), 120);
+        assert!(html.starts_with('…') && html.ends_with('…'), "{html}");
+        assert!(
+            html.contains("<b>sinh</b> <b>hoạt</b> <b>chi</b> <b>bộ</b>"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn no_match_gives_the_beginning() {
+        let html = snippet_html("Một hai ba", &highlight(&["xyz"]), SNIPPET_BYTES);
+        assert_eq!(html, "Một hai ba");
+    }
+
+    #[test]
+    fn cuts_on_char_boundaries() {
+        let text = "đảng ".repeat(200);
+        for max in [1, 7, 50, 281] {
+            let html = snippet_html(&text, &highlight(&["đảng"]), max);
+            assert!(!html.is_empty());
+        }
+    }
+}

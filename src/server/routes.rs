@@ -1,0 +1,99 @@
+//! The HTTP handlers of the JSON API.
+
+use std::sync::Arc;
+
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Path, Query, State};
+use axum::Json;
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+use super::error::AppError;
+use crate::search::response::{DocumentView, SearchResponse};
+use crate::search::{Engine, Filters, SearchRequest};
+
+/// Shared state of every handler.
+pub type AppState = Arc<Engine>;
+
+/// Query string of `GET /api/search`; everything as text so that bad values get our message.
+#[derive(Debug, Default, Deserialize)]
+pub struct SearchParams {
+    q: Option<String>,
+    limit: Option<String>,
+    offset: Option<String>,
+    cites: Option<String>,
+    #[serde(rename = "type")]
+    kind: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+}
+
+impl SearchParams {
+    fn into_request(self) -> Result<SearchRequest, AppError> {
+        Ok(SearchRequest {
+            q: self.q.unwrap_or_default(),
+            limit: number("limit", self.limit)?,
+            offset: number("offset", self.offset)?,
+            filters: Filters {
+                cites: non_empty(self.cites),
+                cited_type: non_empty(self.kind),
+                from: date("from", self.from)?,
+                to: date("to", self.to)?,
+            },
+        })
+    }
+}
+
+fn non_empty(value: Option<String>) -> Option<String> {
+    value.filter(|v| !v.trim().is_empty())
+}
+
+fn number(name: &str, value: Option<String>) -> Result<Option<usize>, AppError> {
+    match non_empty(value) {
+        None => Ok(None),
+        Some(v) => v.trim().parse().map(Some).map_err(|_| {
+            AppError::BadRequest(format!(
+                "{name} must be a non-negative whole number, not {v:?}"
+            ))
+        }),
+    }
+}
+
+fn date(name: &str, value: Option<String>) -> Result<Option<time::Date>, AppError> {
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    match non_empty(value) {
+        None => Ok(None),
+        Some(v) => time::Date::parse(v.trim(), format).map(Some).map_err(|_| {
+            AppError::BadRequest(format!("{name} must be a date YYYY-MM-DD, not {v:?}"))
+        }),
+    }
+}
+
+/// `GET /api/search`.
+pub async fn search(
+    State(engine): State<AppState>,
+    params: Result<Query<SearchParams>, QueryRejection>,
+) -> Result<Json<SearchResponse>, AppError> {
+    let Query(params) = params.map_err(|e| AppError::BadRequest(e.body_text()))?;
+    let request = params.into_request()?;
+    // Searching is CPU work: keep it off the async workers.
+    let response = tokio::task::spawn_blocking(move || engine.search(&request)).await??;
+    Ok(Json(response))
+}
+
+/// `GET /api/documents/{id}`: ids may contain `/` (nested corpus folders) and `#` (split pages).
+pub async fn document(
+    State(engine): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<DocumentView>, AppError> {
+    let lookup = id.clone();
+    match tokio::task::spawn_blocking(move || engine.document(&lookup)).await?? {
+        Some(view) => Ok(Json(view)),
+        None => Err(AppError::NotFound(format!("no document with id {id:?}"))),
+    }
+}
+
+/// `GET /healthz`.
+pub async fn healthz(State(engine): State<AppState>) -> Json<Value> {
+    Json(json!({ "status": "ok", "documents": engine.num_docs() }))
+}

@@ -1,0 +1,97 @@
+//! Token filter for `vi_exact`: each word normalised like a document is, then lower-cased.
+//!
+//! Documents are normalised before indexing, but queries and third-party text may not be, so
+//! the filter applies NFC, look-alikes and tone placement to each token itself.
+
+use std::mem;
+
+use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
+
+use super::normalize::normalize;
+
+/// Lower-cases and normalises each token ("Uỷ" → "ủy", "Ðảng" → "đảng").
+#[derive(Clone, Copy, Default)]
+pub struct ExactFilter;
+
+impl TokenFilter for ExactFilter {
+    type Tokenizer<T: Tokenizer> = ExactFilterWrapper<T>;
+
+    fn transform<T: Tokenizer>(self, tokenizer: T) -> ExactFilterWrapper<T> {
+        ExactFilterWrapper { inner: tokenizer }
+    }
+}
+
+/// [`ExactFilter`] around a tokenizer.
+#[derive(Clone)]
+pub struct ExactFilterWrapper<T> {
+    inner: T,
+}
+
+impl<T: Tokenizer> Tokenizer for ExactFilterWrapper<T> {
+    type TokenStream<'a> = ExactTokenStream<T::TokenStream<'a>>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        ExactTokenStream {
+            tail: self.inner.token_stream(text),
+        }
+    }
+}
+
+/// Tokens of the inner stream, normalised.
+pub struct ExactTokenStream<S> {
+    tail: S,
+}
+
+/// Normalises one word for the exact field: the same function documents go through, then
+/// lower case (tone placement is decided before case, which it preserves).
+pub fn exact_word(word: &str) -> String {
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
+    normalize(word).to_lowercase()
+}
+
+impl<S: TokenStream> TokenStream for ExactTokenStream<S> {
+    fn advance(&mut self) -> bool {
+        if !self.tail.advance() {
+            return false;
+        }
+        let token = self.tail.token_mut();
+        if token.text.is_ascii() {
+            token.text.make_ascii_lowercase();
+        } else {
+            let word = exact_word(&token.text);
+            drop(mem::replace(&mut token.text, word));
+        }
+        true
+    }
+
+    fn token(&self) -> &Token {
+        self.tail.token()
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.tail.token_mut()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exact_words() {
+        let table = [
+            ("Đảng", "đảng"),
+            ("UỶ", "ủy"),
+            ("uỷ", "ủy"),
+            ("Ðảng", "đảng"),
+            ("NQ", "nq"),
+            ("1.832", "1.832"),
+            ("Vie\u{0302}\u{0323}t", "việt"),
+        ];
+        for (input, expected) in table {
+            assert_eq!(exact_word(input), expected, "{input}");
+        }
+    }
+}

@@ -1,0 +1,15 @@
+//! Vietnamese text analysis: normalisation, tone placement, folding and tokenisation.
+//!
+//! Everything here is pure: `&str` in, values out. The index and the query side call the
+//! same functions, so a document and a query typed in any of the usual ways meet.
+
+pub mod exact_filter;
+pub mod fold;
+pub mod fold_filter;
+pub mod normalize;
+pub mod tokenizer;
+pub mod tone;
+mod vowels;
+
+pub use fold::{fold, fold_char};
+pub use normalize::normalize;

@@ -1,0 +1,133 @@
+//! Splits text into words with byte offsets into the text it was given.
+//!
+//! A word is a run of letters, digits and combining marks. Digits joined by "." or ","
+//! stay one token, since Vietnamese writes "1.832" and "6,17" for numbers. Symbols such as
+//! "21-NQ/TW" become the words "21", "NQ", "TW" at consecutive positions, so a phrase query
+//! finds them written "21-NQ/TW", "21 NQ TW" or "NQ/TW".
+
+use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
+use unicode_normalization::char::is_combining_mark;
+
+/// The tokenizer under both Vietnamese analyzers.
+#[derive(Clone, Default)]
+pub struct ViTokenizer {
+    token: Token,
+}
+
+/// The stream of words of one text.
+pub struct ViTokenStream<'a> {
+    text: &'a str,
+    cursor: usize,
+    token: &'a mut Token,
+}
+
+impl Tokenizer for ViTokenizer {
+    type TokenStream<'a> = ViTokenStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> ViTokenStream<'a> {
+        self.token.reset();
+        ViTokenStream {
+            text,
+            cursor: 0,
+            token: &mut self.token,
+        }
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining_mark(c)
+}
+
+impl TokenStream for ViTokenStream<'_> {
+    fn advance(&mut self) -> bool {
+        let rest = &self.text[self.cursor..];
+        let Some(skip) = rest.find(is_word_char) else {
+            self.cursor = self.text.len();
+            return false;
+        };
+        let start = self.cursor + skip;
+        let mut end = start;
+        let mut prev: Option<char> = None;
+        let mut chars = self.text[start..].char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let joins_number = matches!(c, '.' | ',')
+                && prev.is_some_and(|p| p.is_ascii_digit())
+                && chars.peek().is_some_and(|&(_, n)| n.is_ascii_digit());
+            if !(is_word_char(c) || joins_number) {
+                break;
+            }
+            end = start + i + c.len_utf8();
+            prev = Some(c);
+        }
+        self.cursor = end;
+        self.token.position = self.token.position.wrapping_add(1);
+        self.token.offset_from = start;
+        self.token.offset_to = end;
+        self.token.text.clear();
+        self.token.text.push_str(&self.text[start..end]);
+        true
+    }
+
+    fn token(&self) -> &Token {
+        self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.token
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<(String, usize, usize, usize)> {
+        let mut tokenizer = ViTokenizer::default();
+        let mut stream = tokenizer.token_stream(text);
+        let mut out = Vec::new();
+        while let Some(t) = stream.next() {
+            assert_eq!(&text[t.offset_from..t.offset_to], t.text);
+            out.push((t.text.clone(), t.position, t.offset_from, t.offset_to));
+        }
+        out
+    }
+
+    fn texts(text: &str) -> Vec<String> {
+        words(text).into_iter().map(|w| w.0).collect()
+    }
+
+    #[test]
+    fn splits_words_and_keeps_numbers_whole() {
+        let table: [(&str, &[&str]); 7] = [
+            ("Hướng dẫn 38", &["Hướng", "dẫn", "38"]),
+            ("21-NQ/TW", &["21", "NQ", "TW"]),
+            (
+                "tổng số 1.832 đảng viên",
+                &["tổng", "số", "1.832", "đảng", "viên"],
+            ),
+            ("đạt 6,17%.", &["đạt", "6,17"]),
+            ("năm 2022. Tiếp", &["năm", "2022", "Tiếp"]),
+            ("“bốn tốt”…", &["bốn", "tốt"]),
+            ("30/2020/NĐ-CP", &["30", "2020", "NĐ", "CP"]),
+        ];
+        for (input, expected) in table {
+            assert_eq!(texts(input), expected, "{input}");
+        }
+    }
+
+    #[test]
+    fn keeps_combining_marks_inside_words() {
+        let nfd = "Vie\u{0302}\u{0323}t Nam";
+        assert_eq!(texts(nfd), ["Vie\u{0302}\u{0323}t", "Nam"]);
+    }
+
+    #[test]
+    fn positions_are_consecutive_and_offsets_exact() {
+        let w = words("  a, bc  đ ");
+        assert_eq!(w[0], ("a".into(), 0, 2, 3));
+        assert_eq!(w[1], ("bc".into(), 1, 5, 7));
+        assert_eq!(w[2], ("đ".into(), 2, 9, 11));
+        assert!(words("").is_empty());
+        assert!(words(" ,.;").is_empty());
+    }
+}

@@ -1,0 +1,121 @@
+//! The JSON API over a real server on 127.0.0.1:0.
+
+mod common;
+
+use std::sync::Arc;
+
+use common::Workspace;
+use serde_json::Value;
+
+/// Starts the server on an ephemeral port over the seed corpus; returns its base URL.
+async fn start() -> (Workspace, String) {
+    let ws = Workspace::with_seeds();
+    ws.ingest();
+    let engine = Arc::new(ws.engine());
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    tokio::spawn(tracuu::server::serve(listener, engine));
+    (ws, format!("http://{addr}"))
+}
+
+async fn get(url: &str) -> (u16, Value) {
+    let response = reqwest::get(url).await.expect("request");
+    let status = response.status().as_u16();
+    let body = response.json().await.expect("JSON body");
+    (status, body)
+}
+
+#[tokio::test]
+async fn search_returns_the_documented_shape() {
+    let (_ws, base) = start().await;
+    let (status, body) = get(&format!("{base}/api/search?q=huong%20dan%2038&limit=3")).await;
+    assert_eq!(status, 200, "{body}");
+    assert!(body["total"].as_u64().is_some_and(|n| n >= 1), "{body}");
+    assert!(body["took_ms"].is_number());
+    let hit = &body["hits"][0];
+    assert_eq!(hit["id"], "000_a9977e4e1fe89f14");
+    for field in ["id", "title", "date", "score", "snippet_html", "citations"] {
+        assert!(hit.get(field).is_some(), "hit lacks {field}: {hit}");
+    }
+    assert!(body["facets"]["citations"].is_array() && body["facets"]["years"].is_array());
+}
+
+#[tokio::test]
+async fn documents_by_id_and_unknown_ids() {
+    let (_ws, base) = start().await;
+    let (status, doc) = get(&format!("{base}/api/documents/001_2d22f94ed71eb3a4")).await;
+    assert_eq!(status, 200, "{doc}");
+    assert!(
+        doc["text"].as_str().is_some_and(|t| t.contains("21-NQ/TW")),
+        "{doc}"
+    );
+    assert!(doc["citations"].is_array());
+    for id in ["nope", "..%2F..%2Fetc%2Fpasswd", "../Cargo.toml"] {
+        let (status, body) = get(&format!("{base}/api/documents/{id}")).await;
+        assert_eq!(status, 404, "{id}: {body}");
+        assert!(body["error"].is_string());
+    }
+}
+
+#[tokio::test]
+async fn bad_parameters_get_400_with_a_message() {
+    let (_ws, base) = start().await;
+    let long = "a".repeat(5000);
+    for query in [
+        "q=x&limit=abc".to_string(),
+        "q=x&limit=-1".to_string(),
+        "q=x&limit=0".to_string(),
+        "q=x&limit=100000".to_string(),
+        "q=x&offset=99999999".to_string(),
+        "q=x&from=2022-13-45".to_string(),
+        format!("q={long}"),
+    ] {
+        let (status, body) = get(&format!("{base}/api/search?{query}")).await;
+        assert_eq!(status, 400, "{query}: {body}");
+        assert!(
+            body["error"].as_str().is_some_and(|e| !e.is_empty()),
+            "{body}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn odd_queries_get_sane_results() {
+    let (_ws, base) = start().await;
+    for q in [
+        "%22",
+        "AND%20OR%20NOT",
+        "title%3Ax",
+        "...%2C%3B",
+        "%00%07",
+        "(((",
+        "",
+    ] {
+        let (status, body) = get(&format!("{base}/api/search?q={q}")).await;
+        assert_eq!(status, 200, "{q}: {body}");
+        assert!(body["hits"].is_array());
+    }
+}
+
+#[tokio::test]
+async fn health_and_cors() {
+    let (_ws, base) = start().await;
+    let (status, body) = get(&format!("{base}/healthz")).await;
+    assert_eq!((status, body["status"].as_str()), (200, Some("ok")));
+    assert_eq!(body["documents"].as_u64(), Some(5));
+    let response = reqwest::Client::new()
+        .get(format!("{base}/api/search?q=dang"))
+        .header("Origin", "https://portal.example")
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(
+        response
+            .headers()
+            .get("access-control-allow-origin")
+            .map(|v| v.as_bytes()),
+        Some(&b"*"[..])
+    );
+}
