@@ -3,6 +3,7 @@
 use std::io::{BufRead, BufReader, Read};
 
 use flate2::read::MultiGzDecoder;
+use rayon::prelude::*;
 
 use super::decode::{decode, looks_binary};
 use super::html::extract_html;
@@ -24,6 +25,8 @@ pub struct Loaded {
     pub skipped: Vec<String>,
     /// Things repaired on the way (invalid UTF-8 replaced).
     pub warnings: Vec<String>,
+    /// Bytes of content read (after decompression).
+    pub bytes: u64,
 }
 
 /// Reads one file's bytes into documents, or says why the whole file is rejected.
@@ -44,7 +47,10 @@ fn load_single(file: &SourceFile, bytes: &[u8]) -> Result<Loaded, String> {
     }
     let is_html = file.format == Format::Html;
     let decoded = decode(bytes, is_html);
-    let mut loaded = Loaded::default();
+    let mut loaded = Loaded {
+        bytes: bytes.len() as u64,
+        ..Loaded::default()
+    };
     if decoded.lossy {
         loaded
             .warnings
@@ -78,6 +84,7 @@ fn load_single(file: &SourceFile, bytes: &[u8]) -> Result<Loaded, String> {
 fn load_jsonl(file: &SourceFile, reader: impl Read) -> Result<Loaded, String> {
     let mut loaded = Loaded::default();
     let mut reader = BufReader::new(reader);
+    let mut lines: Vec<(usize, String)> = Vec::new();
     let mut line = Vec::new();
     let mut number = 0usize;
     loop {
@@ -94,36 +101,40 @@ fn load_jsonl(file: &SourceFile, reader: impl Read) -> Result<Loaded, String> {
             }
         }
         number += 1;
+        loaded.bytes += line.len() as u64;
         let text = String::from_utf8_lossy(&line);
-        if text.trim().is_empty() {
-            continue;
+        if !text.trim().is_empty() {
+            lines.push((number, text.into_owned()));
         }
-        let record = match jsonl::parse_line(&text) {
-            Ok(record) => record,
-            Err(reason) => {
-                loaded.skipped.push(format!("line {number}: {reason}"));
-                continue;
-            }
-        };
-        let Some(id) = record.id_text() else {
-            loaded
-                .skipped
-                .push(format!("line {number}: record has no usable `id`"));
-            continue;
-        };
-        let page = record_page(&record);
-        match build_document(id, file.rel.clone(), page) {
-            Some(mut doc) => {
-                doc.url = record.url.clone();
-                loaded.documents.push(doc)
-            }
-            None => loaded.skipped.push(format!("line {number}: empty body")),
+    }
+    // Normalising and citing is the costly part: spread the records over the cores.
+    let results: Vec<Result<Document, String>> = lines
+        .par_iter()
+        .map(|(number, text)| {
+            record_document(file, text).map_err(|e| format!("line {number}: {e}"))
+        })
+        .collect();
+    for result in results {
+        match result {
+            Ok(doc) => loaded.documents.push(doc),
+            Err(reason) => loaded.skipped.push(reason),
         }
     }
     if loaded.documents.is_empty() && loaded.skipped.is_empty() {
         return Err("empty file".into());
     }
     Ok(loaded)
+}
+
+fn record_document(file: &SourceFile, line: &str) -> Result<Document, String> {
+    let record = jsonl::parse_line(line)?;
+    let id = record
+        .id_text()
+        .ok_or_else(|| "record has no usable `id`".to_string())?;
+    let page = record_page(&record);
+    let mut doc = build_document(id, file.rel.clone(), page).ok_or("empty body")?;
+    doc.url = record.url;
+    Ok(doc)
 }
 
 fn record_page(record: &jsonl::Record) -> Page {

@@ -86,7 +86,7 @@ pub struct IngestReport {
     pub skipped: Vec<Skipped>,
     /// Problems repaired on the way.
     pub warnings: Vec<Skipped>,
-    /// Bytes read from changed files.
+    /// Bytes of content read from changed files (after decompression).
     pub bytes_read: u64,
     /// Wall time.
     #[serde(skip)]
@@ -170,7 +170,6 @@ pub fn run(
             report.files_unchanged += 1;
             continue;
         }
-        report.bytes_read += bytes.len() as u64;
         let mut loaded = match load::load(file, &bytes) {
             Ok(loaded) => loaded,
             Err(reason) => {
@@ -181,6 +180,7 @@ pub fn run(
                 continue;
             }
         };
+        report.bytes_read += loaded.bytes;
         loaded.documents.retain(|doc| match seen_ids.get(&doc.id) {
             Some(first) => {
                 report.skipped.push(Skipped {

@@ -7,7 +7,10 @@ use std::mem;
 
 use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 
+use unicode_normalization::char::is_combining_mark;
+
 use super::normalize::normalize;
+use super::tone::canonical_tone;
 
 /// Lower-cases and normalises each token ("Uỷ" → "ủy", "Ðảng" → "đảng").
 #[derive(Clone, Copy, Default)]
@@ -48,7 +51,15 @@ pub fn exact_word(word: &str) -> String {
     if word.is_ascii() {
         return word.to_ascii_lowercase();
     }
-    normalize(word).to_lowercase()
+    let needs_full = word
+        .chars()
+        .any(|c| is_combining_mark(c) || matches!(c, 'Ð' | 'Ɖ' | 'ð' | 'ɖ') || c.is_whitespace());
+    let lower = if needs_full {
+        normalize(word).to_lowercase()
+    } else {
+        word.to_lowercase()
+    };
+    canonical_tone(&lower).unwrap_or(lower)
 }
 
 impl<S: TokenStream> TokenStream for ExactTokenStream<S> {

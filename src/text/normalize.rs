@@ -9,6 +9,7 @@ use std::borrow::Cow;
 
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
+use super::chars::is_word_char;
 use super::tone::canonical_tone;
 
 /// Normalises text: NFC, look-alikes, tone placement and white space (see the module doc).
@@ -57,11 +58,9 @@ fn classify(c: char) -> Class {
         'ð' | 'ɖ' => Class::Letter('đ'),
         '\n' | '\r' | '\u{0085}' | '\u{2028}' | '\u{2029}' => Class::Newline,
         '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => Class::Drop,
+        c if is_word_char(c) => Class::Letter(c),
         c if c.is_whitespace() => Class::Space,
         c if c.is_control() => Class::Drop,
-        c if c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c) => {
-            Class::Letter(c)
-        }
         _ => Class::Other,
     }
 }

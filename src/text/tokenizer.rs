@@ -5,8 +5,8 @@
 //! "21-NQ/TW" become the words "21", "NQ", "TW" at consecutive positions, so a phrase query
 //! finds them written "21-NQ/TW", "21 NQ TW" or "NQ/TW".
 
+use super::chars::is_word_char;
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
-use unicode_normalization::char::is_combining_mark;
 
 /// The tokenizer under both Vietnamese analyzers.
 #[derive(Clone, Default)]
@@ -32,10 +32,6 @@ impl Tokenizer for ViTokenizer {
             token: &mut self.token,
         }
     }
-}
-
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_combining_mark(c)
 }
 
 impl TokenStream for ViTokenStream<'_> {

@@ -22,6 +22,16 @@ const MAX_NUCLEUS: usize = 3;
 /// Returns the syllable with its tone mark on the canonical vowel, or `None` when it is
 /// already canonical or is not a Vietnamese syllable (foreign words, acronyms, two tones).
 pub fn canonical_tone(word: &str) -> Option<String> {
+    // Most syllables have a single vowel, and with one vowel there is nowhere to move a tone.
+    let mut vowel_count = 0;
+    let mut has_tone = false;
+    for v in word.chars().filter_map(vowel) {
+        vowel_count += 1;
+        has_tone |= v.tone != 0;
+    }
+    if vowel_count < 2 || !has_tone {
+        return None;
+    }
     let chars: Vec<char> = word.chars().collect();
     let vowels: Vec<Option<Vowel>> = chars.iter().map(|&c| vowel(c)).collect();
     let mut toned = vowels

@@ -1,6 +1,5 @@
 //! The table of Vietnamese vowels: base vowel × tone, the ground truth for tone and folding.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// Each row is one base vowel with its five tones, in the order
@@ -56,12 +55,35 @@ impl Vowel {
     }
 }
 
-static VOWELS: LazyLock<HashMap<char, Vowel>> = LazyLock::new(|| {
-    let mut map = HashMap::with_capacity(144);
+/// Vowels live in two blocks: Latin-1 up to Latin Extended-B (U+00C0..U+01B0) and Latin
+/// Extended Additional (U+1EA0..U+1EF9). A flat table per block makes lookup one index.
+const LOW_START: u32 = 0xC0;
+const LOW_END: u32 = 0x1B1;
+const HIGH_START: u32 = 0x1EA0;
+const HIGH_END: u32 = 0x1EFA;
+
+struct Table {
+    low: Vec<Option<Vowel>>,
+    high: Vec<Option<Vowel>>,
+}
+
+static TABLE: LazyLock<Table> = LazyLock::new(|| {
+    let mut table = Table {
+        low: vec![None; (LOW_END - LOW_START) as usize],
+        high: vec![None; (HIGH_END - HIGH_START) as usize],
+    };
+    let mut put = |c: char, v: Vowel| {
+        let cp = u32::from(c);
+        if (LOW_START..LOW_END).contains(&cp) {
+            table.low[(cp - LOW_START) as usize] = Some(v);
+        } else if (HIGH_START..HIGH_END).contains(&cp) {
+            table.high[(cp - HIGH_START) as usize] = Some(v);
+        }
+    };
     for (row, tones) in ROWS.iter().enumerate() {
         for (tone, &c) in tones.iter().enumerate() {
             let (row, tone) = (row as u8, tone as u8);
-            map.insert(
+            put(
                 c,
                 Vowel {
                     row,
@@ -70,7 +92,7 @@ static VOWELS: LazyLock<HashMap<char, Vowel>> = LazyLock::new(|| {
                 },
             );
             for upper in c.to_uppercase() {
-                map.insert(
+                put(
                     upper,
                     Vowel {
                         row,
@@ -81,20 +103,54 @@ static VOWELS: LazyLock<HashMap<char, Vowel>> = LazyLock::new(|| {
             }
         }
     }
-    map
+    table
 });
 
 /// Looks a character up in the vowel table; `None` for consonants and everything else.
 pub(crate) fn vowel(c: char) -> Option<Vowel> {
-    if c.is_ascii()
-        && !matches!(
-            c,
-            'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'A' | 'E' | 'I' | 'O' | 'U' | 'Y'
-        )
-    {
-        return None;
+    let cp = u32::from(c);
+    if c.is_ascii() {
+        return match c.to_ascii_lowercase() {
+            'a' => Some(Vowel {
+                row: 0,
+                tone: 0,
+                upper: c.is_ascii_uppercase(),
+            }),
+            'e' => Some(Vowel {
+                row: 3,
+                tone: 0,
+                upper: c.is_ascii_uppercase(),
+            }),
+            'i' => Some(Vowel {
+                row: 5,
+                tone: 0,
+                upper: c.is_ascii_uppercase(),
+            }),
+            'o' => Some(Vowel {
+                row: 6,
+                tone: 0,
+                upper: c.is_ascii_uppercase(),
+            }),
+            'u' => Some(Vowel {
+                row: 9,
+                tone: 0,
+                upper: c.is_ascii_uppercase(),
+            }),
+            'y' => Some(Vowel {
+                row: 11,
+                tone: 0,
+                upper: c.is_ascii_uppercase(),
+            }),
+            _ => None,
+        };
     }
-    VOWELS.get(&c).copied()
+    if (LOW_START..LOW_END).contains(&cp) {
+        TABLE.low[(cp - LOW_START) as usize]
+    } else if (HIGH_START..HIGH_END).contains(&cp) {
+        TABLE.high[(cp - HIGH_START) as usize]
+    } else {
+        None
+    }
 }
 
 #[cfg(test)]
