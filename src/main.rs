@@ -188,21 +188,13 @@ fn extract(file: Option<&Path>) -> Result<()> {
         Some(p) if p == Path::new("-") => read_stdin()?,
         Some(p) => std::fs::read(p).with_context(|| format!("reading {}", p.display()))?,
     };
-    let is_html = file.is_some_and(|p| {
+    let html_hint = file.is_some_and(|p| {
         ingest::sources::format_of(&p.to_string_lossy()) == Some(ingest::sources::Format::Html)
-    }) || looks_like_html(&bytes);
-    let decoded = ingest::decode::decode(&bytes, is_html);
-    let body = if is_html {
-        ingest::html::extract_html(&decoded.text).body
-    } else {
-        decoded.text
-    };
-    let text = tracuu::text::normalize(&body);
+    });
+    let text = ingest::load::standalone_text(&bytes, html_hint);
     let citations = tracuu::cite::extract(&text);
-    println!(
-        "{}",
-        serde_json::to_string_pretty(&serde_json::json!({ "citations": citations }))?
-    );
+    let json = serde_json::json!({ "citations": citations });
+    println!("{}", serde_json::to_string_pretty(&json)?);
     Ok(())
 }
 
@@ -212,11 +204,6 @@ fn read_stdin() -> Result<Vec<u8>> {
         .read_to_end(&mut bytes)
         .context("reading standard input")?;
     Ok(bytes)
-}
-
-fn looks_like_html(bytes: &[u8]) -> bool {
-    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(512)]).to_ascii_lowercase();
-    head.trim_start().starts_with("<!doctype html") || head.contains("<html")
 }
 
 fn serve(index: &Path, corpus: Option<&Path>, addr: &str) -> Result<()> {

@@ -1,29 +1,8 @@
 //! Citations of directives and legal documents.
 
-use serde::{Deserialize, Serialize};
+pub mod model;
 
-/// A citation found in a text.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Citation {
-    /// The cited words as they stand in the text.
-    pub text: String,
-    /// Byte offset of the start in the normalised text.
-    pub start: usize,
-    /// Byte offset of the end.
-    pub end: usize,
-    /// Document type slug.
-    #[serde(rename = "type")]
-    pub kind: String,
-    /// Canonical key.
-    pub key: String,
-}
-
-impl Citation {
-    /// A human label.
-    pub fn label(&self) -> String {
-        self.key.clone()
-    }
-}
+pub use model::Citation;
 
 /// Extracts citations.
 pub fn extract(_text: &str) -> Vec<Citation> {

@@ -158,6 +158,25 @@ fn record_page(record: &jsonl::Record) -> Page {
     page
 }
 
+/// The normalised text of a standalone input (a file given to `tracuu extract`, a body
+/// posted to `/api/extract`): HTML when it says so or looks like it, otherwise text.
+pub fn standalone_text(bytes: &[u8], html_hint: bool) -> String {
+    let is_html = html_hint || looks_like_html(bytes);
+    let decoded = decode(bytes, is_html);
+    let body = if is_html {
+        extract_html(&decoded.text).body
+    } else {
+        decoded.text
+    };
+    normalize(&body)
+}
+
+fn looks_like_html(bytes: &[u8]) -> bool {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(512)]).to_ascii_lowercase();
+    let head = head.trim_start();
+    head.starts_with("<!doctype html") || head.starts_with("<html") || head.contains("<body")
+}
+
 /// Normalises a page into a document and extracts its citations; `None` when it has no text.
 pub fn build_document(id: String, source: String, page: Page) -> Option<Document> {
     let body = normalize(&page.body);

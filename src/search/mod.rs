@@ -1,10 +1,12 @@
 //! Search: the query normalised like documents, exact accents over folded, snippets, facets.
 
 pub mod build;
+pub mod citations;
 pub mod facets;
 pub mod query;
 pub mod response;
 pub mod snippet;
+pub mod suggest;
 
 use std::path::Path;
 use std::time::Instant;

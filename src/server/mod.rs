@@ -6,24 +6,36 @@ pub mod routes;
 use std::net::SocketAddr;
 use std::sync::Arc;
 
+use axum::extract::DefaultBodyLimit;
 use axum::http::Method;
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::Router;
 use tower_http::cors::{Any, CorsLayer};
 
 use crate::search::Engine;
 use error::AppError;
 
+/// Largest text `POST /api/extract` reads: a long directive is a few hundred KB.
+const MAX_EXTRACT_BYTES: usize = 2 * 1024 * 1024;
+
 /// Builds the router over an engine.
 pub fn router(engine: Arc<Engine>) -> Router {
-    // Other portals call the API from their pages: reads only, from anywhere.
+    // Other portals call the API from their pages, from anywhere. POST is only the
+    // read-only /api/extract, which writes nothing.
     let cors = CorsLayer::new()
         .allow_origin(Any)
-        .allow_methods([Method::GET])
+        .allow_methods([Method::GET, Method::POST])
         .allow_headers(Any);
     Router::new()
         .route("/api/search", get(routes::search))
         .route("/api/documents/{*id}", get(routes::document))
+        .route("/api/citations", get(routes::citations))
+        .route("/api/citations/{*key}", get(routes::directive))
+        .route("/api/suggest", get(routes::suggest))
+        .route(
+            "/api/extract",
+            post(routes::extract).layer(DefaultBodyLimit::max(MAX_EXTRACT_BYTES)),
+        )
         .route("/healthz", get(routes::healthz))
         .fallback(|| async { AppError::NotFound("no such page".into()) })
         .layer(cors)

@@ -2,13 +2,18 @@
 
 use std::sync::Arc;
 
+use axum::body::Bytes;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
+use axum::http::{header, HeaderMap};
 use axum::Json;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
 use super::error::AppError;
+use crate::cite;
+use crate::ingest::load::standalone_text;
+use crate::search::citations::DirectiveView;
 use crate::search::response::{DocumentView, SearchResponse};
 use crate::search::{Engine, Filters, SearchRequest};
 
@@ -96,4 +101,64 @@ pub async fn document(
 /// `GET /healthz`.
 pub async fn healthz(State(engine): State<AppState>) -> Json<Value> {
     Json(json!({ "status": "ok", "documents": engine.num_docs() }))
+}
+
+/// Query string with only `q`.
+#[derive(Debug, Default, Deserialize)]
+pub struct TextParam {
+    q: Option<String>,
+}
+
+/// `GET /api/citations?q=`: every cited document with the count of citing documents.
+pub async fn citations(
+    State(engine): State<AppState>,
+    params: Result<Query<TextParam>, QueryRejection>,
+) -> Result<Json<Value>, AppError> {
+    let Query(params) = params.map_err(|e| AppError::BadRequest(e.body_text()))?;
+    let list = tokio::task::spawn_blocking(move || engine.citations(params.q.as_deref())).await??;
+    Ok(Json(json!({ "total": list.len(), "citations": list })))
+}
+
+/// `GET /api/citations/{key}`: the directive and the documents citing it.
+pub async fn directive(
+    State(engine): State<AppState>,
+    Path(key): Path<String>,
+) -> Result<Json<DirectiveView>, AppError> {
+    let lookup = key.clone();
+    match tokio::task::spawn_blocking(move || engine.directive(&lookup)).await?? {
+        Some(view) => Ok(Json(view)),
+        None => Err(AppError::NotFound(format!(
+            "nothing in the corpus cites {key:?}"
+        ))),
+    }
+}
+
+/// `GET /api/suggest?q=`: completions for a search box.
+pub async fn suggest(
+    State(engine): State<AppState>,
+    params: Result<Query<TextParam>, QueryRejection>,
+) -> Result<Json<Value>, AppError> {
+    let Query(params) = params.map_err(|e| AppError::BadRequest(e.body_text()))?;
+    let q = params.q.unwrap_or_default();
+    let suggestions = tokio::task::spawn_blocking(move || engine.suggest(&q)).await??;
+    Ok(Json(json!({ "suggestions": suggestions })))
+}
+
+/// `POST /api/extract`: the citations in the posted text or HTML, spans into its normalised form.
+pub async fn extract(headers: HeaderMap, body: Bytes) -> Result<Json<Value>, AppError> {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Err(AppError::BadRequest(
+            "the request body is empty: post the text to read".into(),
+        ));
+    }
+    let html_hint = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    let citations = tokio::task::spawn_blocking(move || {
+        let text = standalone_text(&body, html_hint);
+        cite::extract(&text)
+    })
+    .await?;
+    Ok(Json(json!({ "citations": citations })))
 }

@@ -8,6 +8,7 @@ pub mod exact_filter;
 pub mod fold;
 pub mod fold_filter;
 pub mod normalize;
+pub mod sentence;
 pub mod tokenizer;
 pub mod tone;
 mod vowels;

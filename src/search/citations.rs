@@ -1,0 +1,235 @@
+//! The citation graph as the index holds it: which documents are cited and how often,
+//! who cites a directive and in what words, and what is cited alongside it.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::TermQuery;
+use tantivy::schema::{IndexRecordOption, TantivyDocument};
+use tantivy::Term;
+
+use super::facets::FacetCollector;
+use super::response::CitationFacet;
+use super::snippet::escape_into;
+use super::{first_text, Engine, SearchError};
+use crate::cite::{label_for_key, Citation};
+use crate::text::fold::fold;
+use crate::text::sentence::sentence_around;
+
+/// Citing documents listed on a directive's page; the count covers all of them.
+const MAX_CITING: usize = 200;
+/// Directives listed as cited alongside.
+const MAX_CITED_WITH: usize = 15;
+
+/// A document cited somewhere in the corpus (`GET /api/citations`).
+#[derive(Clone, Debug, Serialize)]
+pub struct CitedDocument {
+    /// Citation key.
+    pub key: String,
+    /// Human label.
+    pub label: String,
+    /// Document type slug.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// Documents citing it.
+    pub count: u64,
+}
+
+/// A cited directive with everything known of it (`GET /api/citations/{key}`).
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct DirectiveView {
+    /// Citation key.
+    pub key: String,
+    /// Human label.
+    pub label: String,
+    /// Document type slug.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// Number.
+    pub number: Option<String>,
+    /// Symbol, e.g. "21-NQ/TW".
+    pub symbol: Option<String>,
+    /// Issuer code.
+    pub issuer: Option<String>,
+    /// Issuing body as written.
+    pub issuing_body: Option<String>,
+    /// Signing date.
+    pub date: Option<String>,
+    /// Term, Roman numerals.
+    pub term: Option<String>,
+    /// Plenum.
+    pub plenum: Option<u32>,
+    /// Congress, Roman numerals.
+    pub congress: Option<String>,
+    /// Documents citing it.
+    pub count: usize,
+    /// The citing documents (newest first), each with the sentence that cites.
+    pub citing: Vec<CitingDocument>,
+    /// Other directives most often cited by the same documents.
+    pub cited_with: Vec<CitationFacet>,
+}
+
+/// A document citing a directive, with the citing sentence.
+#[derive(Clone, Debug, Serialize)]
+pub struct CitingDocument {
+    /// Document id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Publication date.
+    pub date: Option<String>,
+    /// The sentence around the first mention.
+    pub sentence: String,
+    /// The same, HTML-escaped, with the mention in `<b>`.
+    pub sentence_html: String,
+    /// Mentions of the directive in the document.
+    pub mentions: usize,
+}
+
+impl Engine {
+    /// Every cited document, most cited first; `q` filters on the label or key, accents optional.
+    pub fn citations(&self, q: Option<&str>) -> Result<Vec<CitedDocument>, SearchError> {
+        let searcher = self.reader.searcher();
+        let mut counts: HashMap<String, u64> = HashMap::new();
+        for segment in searcher.segment_readers() {
+            let Some(column) = segment.fast_fields().str("cites")? else {
+                continue;
+            };
+            let mut per_ord = vec![0u64; column.num_terms()];
+            for doc in segment.doc_ids_alive() {
+                for ord in column.term_ords(doc) {
+                    if let Some(n) = per_ord.get_mut(ord as usize) {
+                        *n += 1;
+                    }
+                }
+            }
+            let mut key = String::new();
+            for (ord, n) in per_ord.into_iter().enumerate().filter(|(_, n)| *n > 0) {
+                if column.ord_to_str(ord as u64, &mut key).unwrap_or(false) {
+                    *counts.entry(key.clone()).or_default() += n;
+                }
+            }
+        }
+        let needle = q.map(|q| fold(q.trim())).filter(|q| !q.is_empty());
+        let mut out: Vec<CitedDocument> = counts
+            .into_iter()
+            .map(|(key, count)| CitedDocument {
+                label: label_for_key(&key),
+                kind: key.split('/').next().unwrap_or_default().to_string(),
+                key,
+                count,
+            })
+            .filter(|c| {
+                needle
+                    .as_deref()
+                    .is_none_or(|n| fold(&c.label).contains(n) || fold(&c.key).contains(n))
+            })
+            .collect();
+        out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.key.cmp(&b.key)));
+        Ok(out)
+    }
+
+    /// A cited directive with its citing documents; `None` when nothing cites `key`.
+    pub fn directive(&self, key: &str) -> Result<Option<DirectiveView>, SearchError> {
+        let searcher = self.reader.searcher();
+        let query = TermQuery::new(
+            Term::from_field_text(self.fields.cites, key),
+            IndexRecordOption::Basic,
+        );
+        let top = TopDocs::with_limit(MAX_CITING).order_by_score();
+        let (docs, count, facets) = searcher.search(&query, &(top, Count, FacetCollector))?;
+        if count == 0 {
+            return Ok(None);
+        }
+        let mut view = DirectiveView {
+            key: key.to_string(),
+            label: label_for_key(key),
+            kind: key.split('/').next().unwrap_or_default().to_string(),
+            count,
+            ..DirectiveView::default()
+        };
+        for (_, address) in docs {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            let text = first_text(&doc, self.fields.body).unwrap_or_default();
+            let citations: Vec<Citation> = first_text(&doc, self.fields.citations_json)
+                .and_then(|json| serde_json::from_str(json).ok())
+                .unwrap_or_default();
+            let mentions: Vec<&Citation> = citations.iter().filter(|c| c.key == key).collect();
+            for mention in &mentions {
+                view.learn(mention);
+            }
+            let (sentence, sentence_html) = mentions
+                .first()
+                .map(|m| citing_sentence(text, m))
+                .unwrap_or_default();
+            view.citing.push(CitingDocument {
+                id: first_text(&doc, self.fields.id)
+                    .unwrap_or_default()
+                    .to_string(),
+                title: first_text(&doc, self.fields.title)
+                    .unwrap_or_default()
+                    .to_string(),
+                date: self.date_of(&doc),
+                sentence,
+                sentence_html,
+                mentions: mentions.len(),
+            });
+        }
+        // Newest first; undated documents last.
+        view.citing
+            .sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
+        let mut cited_with: Vec<CitationFacet> = facets
+            .citations
+            .into_iter()
+            .filter(|(k, _)| k != key)
+            .map(|(k, (count, weight))| CitationFacet {
+                label: label_for_key(&k),
+                key: k,
+                count,
+                weight,
+            })
+            .collect();
+        cited_with.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.key.cmp(&b.key)));
+        cited_with.truncate(MAX_CITED_WITH);
+        view.cited_with = cited_with;
+        Ok(Some(view))
+    }
+}
+
+impl DirectiveView {
+    /// Fills what is still unknown from one more mention: full mentions teach the rest.
+    fn learn(&mut self, c: &Citation) {
+        fill(&mut self.number, &c.number);
+        fill(&mut self.symbol, &c.symbol);
+        fill(&mut self.issuer, &c.issuer);
+        fill(&mut self.issuing_body, &c.issuing_body);
+        fill(&mut self.date, &c.date);
+        fill(&mut self.term, &c.term);
+        fill(&mut self.plenum, &c.plenum);
+        fill(&mut self.congress, &c.congress);
+    }
+}
+
+fn fill<T: Clone>(slot: &mut Option<T>, value: &Option<T>) {
+    if slot.is_none() {
+        slot.clone_from(value);
+    }
+}
+
+/// The sentence around a mention, plain and as HTML with the mention in `<b>`.
+fn citing_sentence(text: &str, mention: &Citation) -> (String, String) {
+    let (start, end) = (mention.start.min(text.len()), mention.end.min(text.len()));
+    if !(text.is_char_boundary(start) && text.is_char_boundary(end)) || start > end {
+        return (String::new(), String::new());
+    }
+    let (from, to) = sentence_around(text, start, end);
+    let (from, to) = (from.min(start), to.max(end));
+    let mut html = String::new();
+    escape_into(&text[from..start], &mut html);
+    html.push_str("<b>");
+    escape_into(&text[start..end], &mut html);
+    html.push_str("</b>");
+    escape_into(&text[end..to], &mut html);
+    (text[from..to].replace('\n', " "), html)
+}
