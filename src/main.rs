@@ -7,7 +7,8 @@ use std::sync::Arc;
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand};
 
-use tracuu::ingest::{self, IngestOptions, IngestReport};
+use indicatif::{ProgressBar, ProgressStyle};
+use tracuu::ingest::{self, IngestOptions, IngestReport, Progress};
 use tracuu::search::{Engine, SearchRequest};
 
 #[derive(Parser)]
@@ -110,17 +111,32 @@ fn main() -> Result<()> {
 }
 
 fn run_ingest(options: &IngestOptions) -> Result<IngestReport> {
-    let interactive = std::io::stderr().is_terminal();
-    let report = ingest::run(options, |file| {
-        if interactive {
-            eprint!("\r\x1b[2Kingesting {}", file.rel);
-        } else {
-            tracing::info!(file = %file.rel, "ingesting");
+    // A bar on a terminal, plain log lines otherwise (CI, pipes, service logs).
+    let bar = std::io::stderr().is_terminal().then(|| {
+        let bar = ProgressBar::new(0);
+        bar.set_style(
+            ProgressStyle::with_template(
+                "{spinner} [{elapsed_precise}] {bar:30} {bytes}/{total_bytes} ({bytes_per_sec}) {wide_msg}",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+        bar
+    });
+    let report = ingest::run(options, |event| match (event, &bar) {
+        (Progress::Scanned { bytes, .. }, Some(bar)) => bar.set_length(bytes),
+        (Progress::Scanned { files, bytes }, None) => {
+            tracing::info!(files, bytes, "corpus scanned");
         }
+        (Progress::Reading(file), Some(bar)) => bar.set_message(file.rel.clone()),
+        (Progress::Reading(file), None) => tracing::info!(file = %file.rel, "reading"),
+        (Progress::Done(size), Some(bar)) => bar.inc(size),
+        (Progress::Done(_), None) => {}
+        (Progress::Committing, Some(bar)) => bar.set_message("committing"),
+        (Progress::Committing, None) => tracing::info!("committing"),
     })
     .with_context(|| format!("ingesting {}", options.corpus.display()))?;
-    if interactive {
-        eprint!("\r\x1b[2K");
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
     }
     Ok(report)
 }
@@ -136,8 +152,9 @@ fn print_report(report: &IngestReport) {
         report.skipped.len()
     );
     println!(
-        "documents: {} written, {} in the index; {:.1} MB read in {:.2} s ({:.1} MB/s)",
+        "documents: {} written, {} removed, {} in the index; {:.1} MB read in {:.2} s ({:.1} MB/s)",
         report.documents_written,
+        report.documents_removed,
         report.documents_total,
         report.bytes_read as f64 / 1e6,
         report.elapsed.as_secs_f64(),

@@ -80,8 +80,11 @@ impl Writer {
         self.manifest.files.remove(source);
     }
 
-    /// Commits the documents and the manifest together.
+    /// Commits the documents and the manifest together; with nothing changed, writes nothing.
     pub fn commit(mut self) -> Result<Manifest, IndexError> {
+        if self.manifest == self.old_manifest {
+            return Ok(self.manifest);
+        }
         let payload = serde_json::to_string(&self.manifest).map_err(|e| {
             IndexError::Tantivy(tantivy::TantivyError::InternalError(e.to_string()))
         })?;

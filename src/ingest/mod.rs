@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 
 use serde::Serialize;
 
-use crate::index::manifest::FileState;
+use crate::index::manifest::{FileState, Manifest};
 use crate::index::writer::Writer;
 use crate::index::{self, IndexError};
 use sources::{Skipped, SourceFile};
@@ -80,6 +80,8 @@ pub struct IngestReport {
     pub files_removed: usize,
     /// Documents written from new and changed files.
     pub documents_written: usize,
+    /// Documents removed: from deleted files, and the old versions of changed ones.
+    pub documents_removed: usize,
     /// Documents in the index after the commit.
     pub documents_total: usize,
     /// Files or parts of files not ingested, with reasons.
@@ -106,10 +108,28 @@ impl IngestReport {
     }
 }
 
-/// Ingests `options.corpus` into `options.index`; `progress` is told each file as it starts.
+/// What an ingest tells its caller as it goes, for a progress bar or log lines.
+#[derive(Clone, Copy, Debug)]
+pub enum Progress<'a> {
+    /// The corpus was scanned: this many files and bytes may need reading.
+    Scanned {
+        /// Files in a readable format.
+        files: usize,
+        /// Their total size on disk.
+        bytes: u64,
+    },
+    /// A file is about to be read (unchanged files are not announced).
+    Reading(&'a SourceFile),
+    /// A file is done with (read, unchanged or skipped); its size on disk.
+    Done(u64),
+    /// Everything is read; the commit is being written.
+    Committing,
+}
+
+/// Ingests `options.corpus` into `options.index`, telling `progress` how it goes.
 pub fn run(
     options: &IngestOptions,
-    mut progress: impl FnMut(&SourceFile),
+    mut progress: impl FnMut(Progress<'_>),
 ) -> Result<IngestReport, IngestError> {
     let started = Instant::now();
     let (files, skipped) =
@@ -126,90 +146,15 @@ pub fn run(
         ..IngestReport::default()
     };
     let mut seen_ids: HashMap<String, String> = HashMap::new();
+    progress(Progress::Scanned {
+        files: files.len(),
+        bytes: files.iter().map(|f| f.size).sum(),
+    });
 
     for file in &files {
-        let old = committed.files.get(&file.rel);
-        if old.is_some_and(|old| old.size == file.size && old.mtime_ns == file.mtime_ns) {
-            report.files_unchanged += 1;
-            continue;
-        }
-        if file.size > options.max_file_bytes {
-            report.skip(
-                file,
-                format!(
-                    "file is {} bytes, over the limit of {} (raise --max-file-mb)",
-                    file.size, options.max_file_bytes
-                ),
-            );
-            // A file that grew past the limit must not keep its stale documents.
-            if old.is_some() {
-                writer.remove_source(&file.rel);
-            }
-            continue;
-        }
-        progress(file);
-        let bytes = match std::fs::read(&file.path) {
-            Ok(bytes) => bytes,
-            Err(e) => {
-                // It may have vanished since the scan; its old documents stay until it is
-                // seen missing by a scan.
-                report.skip(file, format!("cannot read: {e}"));
-                continue;
-            }
-        };
-        let hash = xxhash_rust::xxh3::xxh3_64(&bytes);
-        let state = |docs| FileState {
-            size: file.size,
-            mtime_ns: file.mtime_ns,
-            hash,
-            docs,
-        };
-        if let Some(old) = old.filter(|old| old.hash == hash) {
-            // Touched but not changed: remember the new time, read nothing.
-            writer.keep_source(&file.rel, state(old.docs));
-            report.files_unchanged += 1;
-            continue;
-        }
-        let mut loaded = match load::load(file, &bytes) {
-            Ok(loaded) => loaded,
-            Err(reason) => {
-                report.skip(file, reason);
-                if old.is_some() {
-                    writer.remove_source(&file.rel);
-                }
-                continue;
-            }
-        };
-        report.bytes_read += loaded.bytes;
-        loaded.documents.retain(|doc| match seen_ids.get(&doc.id) {
-            Some(first) => {
-                report.skipped.push(Skipped {
-                    path: file.rel.clone(),
-                    reason: format!("duplicate id {} (first seen in {first})", doc.id),
-                });
-                false
-            }
-            None => {
-                seen_ids.insert(doc.id.clone(), file.rel.clone());
-                true
-            }
-        });
-        for reason in loaded.skipped {
-            report.skip(file, reason);
-        }
-        for reason in loaded.warnings {
-            report.warnings.push(Skipped {
-                path: file.rel.clone(),
-                reason,
-            });
-        }
-        writer.replace_source(&file.rel, &loaded.documents, state(loaded.documents.len()))?;
-        report.documents_written += loaded.documents.len();
-        if old.is_some() {
-            report.files_updated += 1;
-        } else {
-            report.files_added += 1;
-        }
+        let result = ingest_file(file, options, &mut writer, &committed, &mut report, &mut seen_ids, &mut progress);
+        progress(Progress::Done(file.size));
+        result?;
     }
 
     let present: std::collections::HashSet<&str> = files.iter().map(|f| f.rel.as_str()).collect();
@@ -221,10 +166,109 @@ pub fn run(
         writer.remove_source(gone);
         report.files_removed += 1;
     }
+    progress(Progress::Committing);
     let manifest = writer.commit()?;
     report.documents_total = manifest.documents();
+    // Whatever was there before and is neither kept nor rewritten was removed.
+    report.documents_removed =
+        (committed.documents() + report.documents_written).saturating_sub(report.documents_total);
     report.elapsed = started.elapsed();
     Ok(report)
+}
+
+/// Brings one file's documents in the index up to date.
+fn ingest_file(
+    file: &SourceFile,
+    options: &IngestOptions,
+    writer: &mut Writer,
+    committed: &Manifest,
+    report: &mut IngestReport,
+    seen_ids: &mut HashMap<String, String>,
+    progress: &mut impl FnMut(Progress<'_>),
+) -> Result<(), IngestError> {
+    let old = committed.files.get(&file.rel);
+    if old.is_some_and(|old| old.size == file.size && old.mtime_ns == file.mtime_ns) {
+        report.files_unchanged += 1;
+        return Ok(());
+    }
+    if file.size > options.max_file_bytes {
+        report.skip(
+            file,
+            format!(
+                "file is {} bytes, over the limit of {} (raise --max-file-mb)",
+                file.size, options.max_file_bytes
+            ),
+        );
+        // A file that grew past the limit must not keep its stale documents.
+        if old.is_some() {
+            writer.remove_source(&file.rel);
+        }
+        return Ok(());
+    }
+    progress(Progress::Reading(file));
+    let bytes = match std::fs::read(&file.path) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            // It may have vanished since the scan; its old documents stay until it is
+            // seen missing by a scan.
+            report.skip(file, format!("cannot read: {e}"));
+            return Ok(());
+        }
+    };
+    let hash = xxhash_rust::xxh3::xxh3_64(&bytes);
+    let state = |docs| FileState {
+        size: file.size,
+        mtime_ns: file.mtime_ns,
+        hash,
+        docs,
+    };
+    if let Some(old) = old.filter(|old| old.hash == hash) {
+        // Touched but not changed: remember the new time, read nothing.
+        writer.keep_source(&file.rel, state(old.docs));
+        report.files_unchanged += 1;
+        return Ok(());
+    }
+    let mut loaded = match load::load(file, &bytes) {
+        Ok(loaded) => loaded,
+        Err(reason) => {
+            report.skip(file, reason);
+            if old.is_some() {
+                writer.remove_source(&file.rel);
+            }
+            return Ok(());
+        }
+    };
+    report.bytes_read += loaded.bytes;
+    loaded.documents.retain(|doc| match seen_ids.get(&doc.id) {
+        Some(first) => {
+            report.skipped.push(Skipped {
+                path: file.rel.clone(),
+                reason: format!("duplicate id {} (first seen in {first})", doc.id),
+            });
+            false
+        }
+        None => {
+            seen_ids.insert(doc.id.clone(), file.rel.clone());
+            true
+        }
+    });
+    for reason in loaded.skipped {
+        report.skip(file, reason);
+    }
+    for reason in loaded.warnings {
+        report.warnings.push(Skipped {
+            path: file.rel.clone(),
+            reason,
+        });
+    }
+    writer.replace_source(&file.rel, &loaded.documents, state(loaded.documents.len()))?;
+    report.documents_written += loaded.documents.len();
+    if old.is_some() {
+        report.files_updated += 1;
+    } else {
+        report.files_added += 1;
+    }
+    Ok(())
 }
 
 impl IngestReport {
