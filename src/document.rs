@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use crate::cite::Citation;
+use crate::ingest::dedup::Fingerprint;
 
 /// One searchable document: a file, a JSON Lines record, or an article split out of a page.
 #[derive(Clone, Debug, Serialize)]
@@ -24,6 +25,9 @@ pub struct Document {
     pub body: String,
     /// Citations found in the body, resolved within the document.
     pub citations: Vec<Citation>,
+    /// What duplicate detection compares.
+    #[serde(skip)]
+    pub fingerprint: Fingerprint,
 }
 
 /// Dates as `YYYY-MM-DD` strings in JSON.

@@ -160,6 +160,15 @@ fn print_report(report: &IngestReport) {
         report.elapsed.as_secs_f64(),
         report.megabytes_per_second()
     );
+    if !report.duplicates.is_empty() {
+        println!("duplicates: {} not indexed again", report.duplicates.len());
+    }
+    for d in &report.duplicates {
+        println!(
+            "duplicate {} ({}): same article as {}",
+            d.id, d.source, d.original
+        );
+    }
     for s in &report.skipped {
         println!("skipped {}: {}", s.path, s.reason);
     }

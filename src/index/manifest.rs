@@ -29,6 +29,9 @@ pub struct FileState {
     pub hash: u64,
     /// How many documents it gave.
     pub docs: usize,
+    /// Documents of this file not indexed because they copy another: id → the original's id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub duplicates: BTreeMap<String, String>,
 }
 
 impl Manifest {
@@ -50,6 +53,27 @@ impl Manifest {
             Some(Ok(m)) if m.version == PIPELINE_VERSION => m,
             _ => fresh,
         }
+    }
+
+    /// The original of a document id that was dropped as a duplicate.
+    pub fn original_of(&self, id: &str) -> Option<&str> {
+        self.files
+            .values()
+            .find_map(|f| f.duplicates.get(id))
+            .map(String::as_str)
+    }
+
+    /// Ids and sources of the copies of `original`, as `(id, source)`.
+    pub fn copies_of(&self, original: &str) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        for (source, file) in &self.files {
+            for (id, of) in &file.duplicates {
+                if of == original {
+                    out.push((id.clone(), source.clone()));
+                }
+            }
+        }
+        out
     }
 
     /// Total documents across files.

@@ -1,6 +1,7 @@
 //! The tantivy index: schema, Vietnamese analyzers, and writing documents with their manifest.
 
 pub mod analyzers;
+pub mod duplicates;
 pub mod manifest;
 pub mod schema;
 pub mod writer;

@@ -35,6 +35,12 @@ pub struct Fields {
     pub cited_types: Field,
     /// Citations with spans, as JSON, stored.
     pub citations_json: Field,
+    /// Duplicate-detection terms: the exact body hash and the MinHash bands.
+    pub dedup: Field,
+    /// Exact body hash, stored.
+    pub body_hash: Field,
+    /// MinHash sketch, stored.
+    pub sketch: Field,
 }
 
 fn text_options(analyzer: &str, stored: bool) -> TextOptions {
@@ -71,6 +77,9 @@ pub fn build() -> Schema {
     b.add_text_field("cites", STRING | STORED | FAST);
     b.add_text_field("cited_types", STRING);
     b.add_text_field("citations_json", STORED);
+    b.add_text_field("dedup", STRING);
+    b.add_u64_field("body_hash", STORED);
+    b.add_bytes_field("sketch", STORED);
     b.build()
 }
 
@@ -95,6 +104,9 @@ impl Fields {
             cites: get("cites")?,
             cited_types: get("cited_types")?,
             citations_json: get("citations_json")?,
+            dedup: get("dedup")?,
+            body_hash: get("body_hash")?,
+            sketch: get("sketch")?,
         })
     }
 }

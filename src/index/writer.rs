@@ -129,6 +129,11 @@ impl Writer {
         if let Ok(json) = serde_json::to_string(&doc.citations) {
             d.add_text(f.citations_json, json);
         }
+        for term in doc.fingerprint.terms() {
+            d.add_text(f.dedup, term);
+        }
+        d.add_u64(f.body_hash, doc.fingerprint.exact);
+        d.add_bytes(f.sketch, &doc.fingerprint.sketch_bytes());
         d
     }
 }

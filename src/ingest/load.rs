@@ -6,6 +6,7 @@ use flate2::read::MultiGzDecoder;
 use rayon::prelude::*;
 
 use super::decode::{decode, looks_binary};
+use super::dedup::Fingerprint;
 use super::html::extract_html;
 use super::jsonl;
 use super::page::Page;
@@ -185,6 +186,7 @@ pub fn build_document(id: String, source: String, page: Page) -> Option<Document
     }
     let title = page.title.as_deref().map(normalize).unwrap_or_default();
     let citations = cite::extract(&body);
+    let fingerprint = Fingerprint::of(&body);
     Some(Document {
         id,
         source,
@@ -198,5 +200,6 @@ pub fn build_document(id: String, source: String, page: Page) -> Option<Document
             .filter(|a| !a.is_empty()),
         body,
         citations,
+        fingerprint,
     })
 }

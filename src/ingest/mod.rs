@@ -4,6 +4,7 @@
 //! again; a changed file has all its documents replaced; a deleted file's documents go.
 
 pub mod decode;
+pub mod dedup;
 pub mod html;
 pub mod jsonl;
 pub mod load;
@@ -12,12 +13,13 @@ pub mod sources;
 pub mod split;
 pub mod text_article;
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use serde::Serialize;
 
+use crate::index::duplicates::DuplicateFinder;
 use crate::index::manifest::{FileState, Manifest};
 use crate::index::writer::Writer;
 use crate::index::{self, IndexError};
@@ -86,6 +88,8 @@ pub struct IngestReport {
     pub documents_total: usize,
     /// Files or parts of files not ingested, with reasons.
     pub skipped: Vec<Skipped>,
+    /// Documents not indexed because they copy another.
+    pub duplicates: Vec<Duplicate>,
     /// Problems repaired on the way.
     pub warnings: Vec<Skipped>,
     /// Bytes of content read from changed files (after decompression).
@@ -126,6 +130,27 @@ pub enum Progress<'a> {
     Committing,
 }
 
+/// A document dropped as a copy of another.
+#[derive(Clone, Debug, Serialize)]
+pub struct Duplicate {
+    /// The copy's id.
+    pub id: String,
+    /// The copy's file.
+    pub source: String,
+    /// The id of the document kept.
+    pub original: String,
+}
+
+/// What the files of one run share.
+struct RunState<'a> {
+    /// Document ids accepted so far, with their file.
+    seen_ids: &'a mut HashMap<String, String>,
+    /// Copies of documents already accepted or indexed.
+    duplicates: &'a mut DuplicateFinder,
+    /// Sources whose documents this run rewrites or removes.
+    replaced: &'a HashSet<String>,
+}
+
 /// Ingests `options.corpus` into `options.index`, telling `progress` how it goes.
 pub fn run(
     options: &IngestOptions,
@@ -146,18 +171,50 @@ pub fn run(
         ..IngestReport::default()
     };
     let mut seen_ids: HashMap<String, String> = HashMap::new();
+    let mut duplicates = DuplicateFinder::new(&index, fields)?;
+    // Sources whose documents this run rewrites or removes: not originals to compare with.
+    let present: HashSet<&str> = files.iter().map(|f| f.rel.as_str()).collect();
+    let replaced: HashSet<String> = files
+        .iter()
+        .filter(|f| {
+            committed
+                .files
+                .get(&f.rel)
+                .is_none_or(|old| old.size != f.size || old.mtime_ns != f.mtime_ns)
+        })
+        .map(|f| f.rel.clone())
+        .chain(
+            committed
+                .files
+                .keys()
+                .filter(|k| !present.contains(k.as_str()))
+                .cloned(),
+        )
+        .collect();
+    let mut run = RunState {
+        seen_ids: &mut seen_ids,
+        duplicates: &mut duplicates,
+        replaced: &replaced,
+    };
     progress(Progress::Scanned {
         files: files.len(),
         bytes: files.iter().map(|f| f.size).sum(),
     });
 
     for file in &files {
-        let result = ingest_file(file, options, &mut writer, &committed, &mut report, &mut seen_ids, &mut progress);
+        let result = ingest_file(
+            file,
+            options,
+            &mut writer,
+            &committed,
+            &mut report,
+            &mut run,
+            &mut progress,
+        );
         progress(Progress::Done(file.size));
         result?;
     }
 
-    let present: std::collections::HashSet<&str> = files.iter().map(|f| f.rel.as_str()).collect();
     for gone in committed
         .files
         .keys()
@@ -183,7 +240,7 @@ fn ingest_file(
     writer: &mut Writer,
     committed: &Manifest,
     report: &mut IngestReport,
-    seen_ids: &mut HashMap<String, String>,
+    run: &mut RunState<'_>,
     progress: &mut impl FnMut(Progress<'_>),
 ) -> Result<(), IngestError> {
     let old = committed.files.get(&file.rel);
@@ -216,15 +273,16 @@ fn ingest_file(
         }
     };
     let hash = xxhash_rust::xxh3::xxh3_64(&bytes);
-    let state = |docs| FileState {
+    let state = |docs, duplicates| FileState {
         size: file.size,
         mtime_ns: file.mtime_ns,
         hash,
         docs,
+        duplicates,
     };
     if let Some(old) = old.filter(|old| old.hash == hash) {
         // Touched but not changed: remember the new time, read nothing.
-        writer.keep_source(&file.rel, state(old.docs));
+        writer.keep_source(&file.rel, state(old.docs, old.duplicates.clone()));
         report.files_unchanged += 1;
         return Ok(());
     }
@@ -239,19 +297,30 @@ fn ingest_file(
         }
     };
     report.bytes_read += loaded.bytes;
-    loaded.documents.retain(|doc| match seen_ids.get(&doc.id) {
-        Some(first) => {
-            report.skipped.push(Skipped {
-                path: file.rel.clone(),
-                reason: format!("duplicate id {} (first seen in {first})", doc.id),
+    let mut copies = BTreeMap::new();
+    let mut kept = Vec::with_capacity(loaded.documents.len());
+    for doc in std::mem::take(&mut loaded.documents) {
+        if let Some(first) = run.seen_ids.get(&doc.id) {
+            report.skip(
+                file,
+                format!("duplicate id {} (first seen in {first})", doc.id),
+            );
+            continue;
+        }
+        run.seen_ids.insert(doc.id.clone(), file.rel.clone());
+        if let Some(original) = run.duplicates.original_of(&doc, run.replaced)? {
+            report.duplicates.push(Duplicate {
+                id: doc.id.clone(),
+                source: file.rel.clone(),
+                original: original.clone(),
             });
-            false
+            copies.insert(doc.id, original);
+            continue;
         }
-        None => {
-            seen_ids.insert(doc.id.clone(), file.rel.clone());
-            true
-        }
-    });
+        run.duplicates.remember(&doc);
+        kept.push(doc);
+    }
+    loaded.documents = kept;
     for reason in loaded.skipped {
         report.skip(file, reason);
     }
@@ -261,7 +330,11 @@ fn ingest_file(
             reason,
         });
     }
-    writer.replace_source(&file.rel, &loaded.documents, state(loaded.documents.len()))?;
+    writer.replace_source(
+        &file.rel,
+        &loaded.documents,
+        state(loaded.documents.len(), copies),
+    )?;
     report.documents_written += loaded.documents.len();
     if old.is_some() {
         report.files_updated += 1;

@@ -18,12 +18,13 @@ use tantivy::{Index, IndexReader, ReloadPolicy, Term};
 
 use crate::cite::Citation;
 use crate::document::iso_date;
+use crate::index::manifest::Manifest;
 use crate::index::{self, Fields, IndexError};
 pub use build::Filters;
 use build::{build, AnalyzedQuery};
 use facets::{FacetCollector, FacetCounts};
 pub use query::QueryError;
-use response::{CitationFacet, DocumentView, Facets, Hit, SearchResponse, YearFacet};
+use response::{CitationFacet, Copy, DocumentView, Facets, Hit, SearchResponse, YearFacet};
 use snippet::{snippet_html, Highlight, SNIPPET_BYTES};
 
 /// Results a page may hold; more is a scraper, not a reader.
@@ -67,6 +68,7 @@ pub struct SearchRequest {
 
 /// An open index, ready to answer searches; cheap to share between threads.
 pub struct Engine {
+    index: Index,
     reader: IndexReader,
     fields: Fields,
 }
@@ -84,7 +86,11 @@ impl Engine {
             .reader_builder()
             .reload_policy(ReloadPolicy::OnCommitWithDelay)
             .try_into()?;
-        Ok(Engine { reader, fields })
+        Ok(Engine {
+            index: index.clone(),
+            reader,
+            fields,
+        })
     }
 
     /// Makes the latest commit visible now instead of after the watcher's delay.
@@ -156,8 +162,23 @@ impl Engine {
         })
     }
 
-    /// The document with this id, with its text and citations.
+    /// The document with this id, with its text and citations; the id of a copy dropped as
+    /// a duplicate gives the original.
     pub fn document(&self, id: &str) -> Result<Option<DocumentView>, SearchError> {
+        let manifest = Manifest::load(&self.index);
+        let id = manifest.original_of(id).unwrap_or(id);
+        let Some(mut view) = self.stored_document(id)? else {
+            return Ok(None);
+        };
+        view.copies = manifest
+            .copies_of(&view.id)
+            .into_iter()
+            .map(|(id, source)| Copy { id, source })
+            .collect();
+        Ok(Some(view))
+    }
+
+    fn stored_document(&self, id: &str) -> Result<Option<DocumentView>, SearchError> {
         let searcher = self.reader.searcher();
         let term = TermQuery::new(
             Term::from_field_text(self.fields.id, id),
@@ -184,6 +205,7 @@ impl Engine {
             url: first_text(doc, f.url).map(str::to_string),
             text: first_text(doc, f.body).unwrap_or_default().to_string(),
             citations,
+            copies: Vec::new(),
         }
     }
 

@@ -84,4 +84,15 @@ pub struct DocumentView {
     pub text: String,
     /// Citations with spans into `text`.
     pub citations: Vec<Citation>,
+    /// The same article found elsewhere in the corpus and not indexed again.
+    pub copies: Vec<Copy>,
+}
+
+/// A copy of a document, dropped at ingest as a duplicate.
+#[derive(Clone, Debug, Serialize)]
+pub struct Copy {
+    /// The copy's own id (still resolves to this document).
+    pub id: String,
+    /// The file it came from.
+    pub source: String,
 }
