@@ -16,6 +16,9 @@ pub struct Manifest {
     pub version: u32,
     /// Source path (relative to the corpus root) → what was indexed from it.
     pub files: BTreeMap<String, FileState>,
+    /// Citation keys learned to name the same document as another key: alias → canonical.
+    #[serde(default)]
+    pub aliases: BTreeMap<String, String>,
 }
 
 /// What is known of one indexed file.
@@ -40,7 +43,7 @@ impl Manifest {
     pub fn load(index: &Index) -> Manifest {
         let fresh = Manifest {
             version: PIPELINE_VERSION,
-            files: BTreeMap::new(),
+            ..Manifest::default()
         };
         let Ok(metas) = index.load_metas() else {
             return fresh;

@@ -1,10 +1,16 @@
 //! Writes documents into the index, replacing everything that came from the same source.
 
-use tantivy::schema::TantivyDocument;
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use tantivy::collector::DocSetCollector;
+use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
+use tantivy::schema::{IndexRecordOption, TantivyDocument};
 use tantivy::{DateTime, Index, IndexWriter, Term};
 
 use super::manifest::{FileState, Manifest};
+use super::stored::document_from_stored;
 use super::{Fields, IndexError};
+use crate::cite::apply_aliases;
 use crate::document::Document;
 
 /// Memory for the indexing threads together; tantivy splits it between them.
@@ -12,6 +18,7 @@ const WRITER_MEMORY_BYTES: usize = 256 * 1024 * 1024;
 
 /// An open writer and the manifest it will commit.
 pub struct Writer {
+    index: Index,
     writer: IndexWriter,
     fields: Fields,
     manifest: Manifest,
@@ -40,6 +47,7 @@ impl Writer {
         }
         manifest.version = super::manifest::PIPELINE_VERSION;
         Ok(Writer {
+            index: index.clone(),
             writer,
             fields,
             manifest,
@@ -71,6 +79,49 @@ impl Writer {
     /// Records a new state for a source whose documents stay as they are.
     pub fn keep_source(&mut self, source: &str, state: FileState) {
         self.manifest.files.insert(source.to_string(), state);
+    }
+
+    /// Replaces the learned citation-key aliases committed with the manifest.
+    pub fn set_aliases(&mut self, aliases: BTreeMap<String, String>) {
+        self.manifest.aliases = aliases;
+    }
+
+    /// Rewrites committed documents that cite an alias key so that they cite the canonical
+    /// key instead (documents of `skip` sources are being rewritten anyway). Returns how many.
+    pub fn rekey(
+        &mut self,
+        aliases: &HashMap<String, String>,
+        skip: &HashSet<String>,
+    ) -> Result<usize, IndexError> {
+        if aliases.is_empty() {
+            return Ok(0);
+        }
+        let searcher = self.index.reader()?.searcher();
+        let should: Vec<(Occur, Box<dyn Query>)> = aliases
+            .keys()
+            .map(|alias| {
+                let term = Term::from_field_text(self.fields.cites, alias);
+                let q: Box<dyn Query> = Box::new(TermQuery::new(term, IndexRecordOption::Basic));
+                (Occur::Should, q)
+            })
+            .collect();
+        let addresses = searcher.search(&BooleanQuery::new(should), &DocSetCollector)?;
+        let mut rewritten = 0;
+        for address in addresses {
+            let stored: TantivyDocument = searcher.doc(address)?;
+            let Some(mut doc) = document_from_stored(&stored, &self.fields) else {
+                continue;
+            };
+            if skip.contains(&doc.source) {
+                continue;
+            }
+            apply_aliases(&mut doc.citations, aliases);
+            self.writer
+                .delete_term(Term::from_field_text(self.fields.id, &doc.id));
+            self.writer.add_document(self.to_tantivy(&doc))?;
+            rewritten += 1;
+        }
+        Ok(rewritten)
     }
 
     /// Removes every document that came from `source`.

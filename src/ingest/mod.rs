@@ -19,6 +19,8 @@ use std::time::{Duration, Instant};
 
 use serde::Serialize;
 
+use crate::cite::{self, Citation};
+use crate::document::Document;
 use crate::index::duplicates::DuplicateFinder;
 use crate::index::manifest::{FileState, Manifest};
 use crate::index::writer::Writer;
@@ -84,6 +86,8 @@ pub struct IngestReport {
     pub documents_written: usize,
     /// Documents removed: from deleted files, and the old versions of changed ones.
     pub documents_removed: usize,
+    /// Documents indexed earlier whose citation keys were unified with ones learned now.
+    pub documents_rekeyed: usize,
     /// Documents in the index after the commit.
     pub documents_total: usize,
     /// Files or parts of files not ingested, with reasons.
@@ -149,6 +153,15 @@ struct RunState<'a> {
     duplicates: &'a mut DuplicateFinder,
     /// Sources whose documents this run rewrites or removes.
     replaced: &'a HashSet<String>,
+    /// Documents read, waiting for corpus-level citation keys before they are written.
+    pending: Vec<Pending>,
+}
+
+/// The documents of one file, read and waiting to be written.
+struct Pending {
+    source: String,
+    documents: Vec<Document>,
+    state: FileState,
 }
 
 /// Ingests `options.corpus` into `options.index`, telling `progress` how it goes.
@@ -195,6 +208,7 @@ pub fn run(
         seen_ids: &mut seen_ids,
         duplicates: &mut duplicates,
         replaced: &replaced,
+        pending: Vec::new(),
     };
     progress(Progress::Scanned {
         files: files.len(),
@@ -214,6 +228,31 @@ pub fn run(
         progress(Progress::Done(file.size));
         result?;
     }
+
+    // What one document says in full teaches what another means by a short mention: learn
+    // the aliases over everything read (and everything learned before), then write.
+    let all: Vec<Vec<Citation>> = run
+        .pending
+        .iter()
+        .flat_map(|p| p.documents.iter().map(|d| d.citations.clone()))
+        .collect();
+    let mut aliases: HashMap<String, String> = committed.aliases.clone().into_iter().collect();
+    aliases.extend(cite::corpus_aliases(&all));
+    let aliases = cite::close_aliases(aliases);
+    for mut pending in std::mem::take(&mut run.pending) {
+        for doc in &mut pending.documents {
+            cite::apply_aliases(&mut doc.citations, &aliases);
+        }
+        writer.replace_source(&pending.source, &pending.documents, pending.state)?;
+        report.documents_written += pending.documents.len();
+    }
+    let learned: HashMap<String, String> = aliases
+        .iter()
+        .filter(|(alias, _)| !committed.aliases.contains_key(*alias))
+        .map(|(a, k)| (a.clone(), k.clone()))
+        .collect();
+    report.documents_rekeyed = writer.rekey(&learned, &replaced)?;
+    writer.set_aliases(aliases.into_iter().collect());
 
     for gone in committed
         .files
@@ -330,12 +369,12 @@ fn ingest_file(
             reason,
         });
     }
-    writer.replace_source(
-        &file.rel,
-        &loaded.documents,
-        state(loaded.documents.len(), copies),
-    )?;
-    report.documents_written += loaded.documents.len();
+    let state = state(loaded.documents.len(), copies);
+    run.pending.push(Pending {
+        source: file.rel.clone(),
+        documents: loaded.documents,
+        state,
+    });
     if old.is_some() {
         report.files_updated += 1;
     } else {

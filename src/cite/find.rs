@@ -1,0 +1,250 @@
+//! Candidate finding: one Aho-Corasick pass over the folded text for type words and
+//! abbreviations, then the grammar applied locally (bounded lookahead) after each hit.
+//! Every step after a hit reads at most a few hundred bytes, so finding is linear.
+
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use regex::Regex;
+
+use super::draft::Draft;
+use super::folded::Folded;
+use super::grammar::{Abbrev, ABBREVIATIONS, ABBREV_FOLDED, TYPE_WORDS};
+use super::law::{constitution, law};
+use super::named::{charter, congress, plenum};
+use super::numbered::{bare_symbol, numbered};
+use super::symbol::parse_symbol;
+
+/// What a prefilter hit is.
+enum Trigger {
+    /// A type word: "nghi quyet" → "nghi-quyet".
+    Word(&'static str),
+    /// A symbol abbreviation: "nq", "qd".
+    Abbrev(&'static Abbrev),
+    /// "NQTW4", "NQTƯ 4": resolution of a plenum.
+    PlenumAbbrev,
+}
+
+/// Folded forms of "NQTW" and "NQTƯ".
+const PLENUM_ABBREVS: &[&str] = &["nqtw", "nqtu"];
+/// Lookbehind for the number part of a symbol before its abbreviation ("30/2020/" of NĐ-CP).
+const SYMBOL_LOOKBEHIND: usize = 16;
+/// Longest gap between two items of a list that share an issuer (", ", " và các ").
+const MAX_LIST_GAP: usize = 24;
+
+static PREFILTER: LazyLock<(AhoCorasick, Vec<Trigger>)> = LazyLock::new(|| {
+    let mut patterns: Vec<String> = Vec::new();
+    let mut triggers = Vec::new();
+    for (phrase, slug) in TYPE_WORDS.iter() {
+        patterns.push(phrase.clone());
+        triggers.push(Trigger::Word(slug));
+    }
+    for (folded, abbrev) in ABBREV_FOLDED.iter().zip(ABBREVIATIONS) {
+        patterns.push(folded.clone());
+        triggers.push(Trigger::Abbrev(abbrev));
+    }
+    for p in PLENUM_ABBREVS {
+        patterns.push((*p).to_string());
+        triggers.push(Trigger::PlenumAbbrev);
+    }
+    let ac = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&patterns)
+        .unwrap();
+    (ac, triggers)
+});
+
+/// Digits (and a year) ending right before an abbreviation: "21-", "84 ", "30/2020/".
+static SYMBOL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^0-9a-z/.,])(\d{1,5}(?:\s?[-–]\s?|\s|\s?/\s?(?:\d{4}\s?/\s?)?)?)$").unwrap()
+});
+/// Between two list items: ", ", " và ", "; ", " và các ".
+static LIST_GAP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:,|;|va|hoac)?\s*(?:cac\s+)?$").unwrap());
+
+/// Every citation draft in the text, in order, with list issuers shared.
+pub fn find(f: &Folded) -> Vec<Draft> {
+    let (ac, triggers) = &*PREFILTER;
+    let mut drafts: Vec<Draft> = Vec::new();
+    let mut cursor = 0;
+    for hit in ac.find_iter(&f.text) {
+        let (start, end) = (hit.start(), hit.end());
+        if start < cursor || f.word_before(start) || f.letter_at(end) {
+            continue;
+        }
+        let found = match triggers.get(hit.pattern().as_usize()) {
+            Some(Trigger::Word(kind)) => at_word(f, kind, start, end),
+            Some(Trigger::Abbrev(abbrev)) => at_abbrev(f, abbrev, start, end),
+            Some(Trigger::PlenumAbbrev) if f.all_upper(start, end) => {
+                plenum(f, start, start + 2).into_iter().collect()
+            }
+            _ => Vec::new(),
+        };
+        if let Some(tail) = found.iter().map(|d| d.tail.max(d.end)).max() {
+            cursor = tail;
+        }
+        drafts.extend(found);
+    }
+    share_list_issuers(f, &mut drafts);
+    drafts
+}
+
+fn at_word(f: &Folded, kind: &'static str, start: usize, end: usize) -> Vec<Draft> {
+    match kind {
+        "dieu-le" => charter(f, start, end).into_iter().collect(),
+        "hien-phap" => constitution(f, start, end).into_iter().collect(),
+        "luat" | "bo-luat" | "phap-lenh" => law(f, kind, start, end),
+        "cuong-linh" => Vec::new(),
+        "nghi-quyet" => resolution(f, start, end),
+        _ => numbered(f, kind, start, end),
+    }
+}
+
+/// "Nghị quyết" is followed by a number, a plenum or a congress.
+fn resolution(f: &Folded, start: usize, end: usize) -> Vec<Draft> {
+    let found = numbered(f, "nghi-quyet", start, end);
+    if !found.is_empty() {
+        return found;
+    }
+    if let Some(draft) = plenum(f, start, end) {
+        return vec![draft];
+    }
+    congress(f, start, end)
+}
+
+/// An abbreviation is part of a symbol ("21-NQ/TW"), or, upper-case, a type word ("NQ số 03").
+fn at_abbrev(f: &Folded, abbrev: &Abbrev, start: usize, end: usize) -> Vec<Draft> {
+    if let Some(draft) = symbol_around(f, start) {
+        return vec![draft];
+    }
+    if !abbrev.as_word || !f.all_upper(start, end) {
+        return Vec::new();
+    }
+    match abbrev.party_type {
+        "nghi-quyet" => resolution(f, start, end),
+        kind => numbered(f, kind, start, end),
+    }
+}
+
+/// A symbol written without a type word, whose abbreviation starts at `abbrev_start`.
+fn symbol_around(f: &Folded, abbrev_start: usize) -> Option<Draft> {
+    // Most hits are syllables ("đã" folds to "da"): a digit must come within a separator.
+    let mut before = f.text.get(..abbrev_start)?.chars().rev().take(4);
+    let first_kept = before.find(|c| !matches!(c, ' ' | '-' | '–' | '/'));
+    if !first_kept.is_some_and(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let (base, window) = f.behind(abbrev_start, SYMBOL_LOOKBEHIND);
+    let c = SYMBOL_BEFORE.captures(window)?;
+    let symbol = parse_symbol(f, base + c.get(1)?.start())?;
+    if symbol.end <= abbrev_start || symbol.abbrev.is_none() {
+        return None;
+    }
+    bare_symbol(f, symbol)
+}
+
+/// "Kết luận số 80 và Chỉ thị 33 của Ban Bí thư": the issuer of the last item of a list
+/// also issued the items before it that have none.
+fn share_list_issuers(f: &Folded, drafts: &mut [Draft]) {
+    for i in (1..drafts.len()).rev() {
+        let (head, tail) = drafts.split_at_mut(i);
+        let (Some(a), Some(b)) = (head.last_mut(), tail.first()) else {
+            continue;
+        };
+        if a.issuer.is_some() || !b.explicit_issuer {
+            continue;
+        }
+        let gap = f.text.get(a.tail..b.start).unwrap_or("");
+        if gap.len() > MAX_LIST_GAP || !LIST_GAP.is_match(gap) {
+            continue;
+        }
+        a.issuer = b.issuer.clone();
+        a.issuing_body = b.issuing_body.clone();
+        a.explicit_issuer = true;
+        if a.term.is_none() {
+            a.term = b.term.clone();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (span, kind or congress, issuer or body) of each expected draft.
+    type Expected<'a> = &'a [(&'a str, &'a str, Option<&'a str>)];
+
+    fn found(text: &str) -> Vec<(String, &'static str, Option<String>)> {
+        let f = Folded::new(text);
+        find(&f)
+            .into_iter()
+            .map(|d| (f.orig_str(d.start, d.end).to_string(), d.kind, d.issuer))
+            .collect()
+    }
+
+    #[test]
+    fn triggers() {
+        let rows: &[(&str, Expected)] = &[
+            (
+                "theo 21-NQ/TW của",
+                &[("21-NQ/TW", "nghi-quyet", Some("TW"))],
+            ),
+            (
+                "NQ số 03-NQ/QU “Về",
+                &[("NQ số 03-NQ/QU", "nghi-quyet", Some("QU"))],
+            ),
+            (
+                "thực hiện NQTW4, Chỉ thị 05.",
+                &[
+                    ("NQTW4", "nghi-quyet", Some("TW")),
+                    ("Chỉ thị 05", "chi-thi", None),
+                ],
+            ),
+            (
+                "CT 05 và NQ21",
+                &[("CT 05", "chi-thi", None), ("NQ21", "nghi-quyet", None)],
+            ),
+            ("POWERED BY ONECMS - A PRODUCT OF NEKO CT OF NEKO", &[]),
+            ("số 865-QĐ/TU", &[("865-QĐ/TU", "quyet-dinh", Some("TU"))]),
+            (
+                "Nghị định số 30/2020/NĐ-CP",
+                &[("Nghị định số 30/2020/NĐ-CP", "nghi-dinh", Some("CP"))],
+            ),
+            (
+                "theo 30/2020/nđ-cp",
+                &[("30/2020/nđ-cp", "nghi-dinh", Some("CP"))],
+            ),
+            ("đã ban hành, đã 5 năm", &[]),
+            (
+                "Quy định số 59-QĐ/TW",
+                &[("Quy định số 59-QĐ/TW", "quy-dinh", Some("TW"))],
+            ),
+            (
+                "Thông báo kết luận số 12-TB/TW",
+                &[("Thông báo kết luận số 12-TB/TW", "thong-bao", Some("TW"))],
+            ),
+            ("kỷ luật 127 đảng viên", &[]),
+        ];
+        for (text, want) in rows {
+            let got = found(text);
+            let got: Vec<_> = got
+                .iter()
+                .map(|(s, k, i)| (s.as_str(), *k, i.as_deref()))
+                .collect();
+            assert_eq!(got, *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn lists_share_issuer() {
+        let got = found("theo Kết luận số 80 và Chỉ thị 33 của Ban Bí thư; giải thể");
+        assert_eq!(got.len(), 2);
+        assert!(
+            got.iter().all(|(_, _, i)| i.as_deref() == Some("TW")),
+            "{got:?}"
+        );
+        let got = found("Chỉ thị 10 của Ban Bí thư và Hướng dẫn 09 của Ban Tổ chức Trung ương.");
+        let issuers: Vec<_> = got.iter().map(|(_, _, i)| i.as_deref()).collect();
+        assert_eq!(issuers, [Some("TW"), Some("BTCTW")]);
+    }
+}

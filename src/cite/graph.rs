@@ -1,0 +1,158 @@
+//! Corpus-level unification of keys: what one document says in full teaches what another
+//! means by a shorter mention. Pure: takes the citations of every document, returns aliases.
+//!
+//! - A citation carrying both a symbol and a plenum with its term ("Nghị quyết số 21-NQ/TW …
+//!   của Hội nghị Trung ương 5 (khóa XIII)") makes `nghi-quyet/tw5-XIII` an alias of
+//!   `nghi-quyet/21-NQ/TW`, if no other numbered resolution of that plenum is seen.
+//! - A key from a number alone (`nghi-quyet/21`), a State number and issuer (`nghi-dinh/30-CP`),
+//!   or a plenum without term (`nghi-quyet/tw4`) becomes an alias of the single fuller key of
+//!   the same type and number (or plenum) in the corpus; with two or more, it stays as is.
+
+use std::collections::{BTreeSet, HashMap};
+
+use super::key::plenum_key;
+use super::model::Citation;
+
+/// Longest alias chain followed when closing the map (chains are short: number → plenum → symbol).
+const MAX_CHAIN: usize = 8;
+
+/// Alias key → canonical key, learned from every document's citations.
+pub fn corpus_aliases(docs: &[Vec<Citation>]) -> HashMap<String, String> {
+    let all: Vec<&Citation> = docs.iter().flatten().collect();
+    let mut aliases = HashMap::new();
+    let mut plenum_targets: HashMap<String, BTreeSet<&str>> = HashMap::new();
+    let mut by_number: HashMap<(&str, &str), Vec<&Citation>> = HashMap::new();
+    let mut by_plenum: HashMap<(&str, u32), Vec<&Citation>> = HashMap::new();
+    for c in &all {
+        if let (Some(p), Some(term), Some(_)) = (c.plenum, &c.term, &c.number) {
+            let alias = plenum_key(&c.kind, p, Some(term));
+            plenum_targets.entry(alias).or_default().insert(&c.key);
+        }
+        if let Some(n) = &c.number {
+            by_number.entry((&c.kind, n)).or_default().push(c);
+        } else if let (Some(p), None) = (c.plenum, &c.congress) {
+            by_plenum.entry((&c.kind, p)).or_default().push(c);
+        }
+    }
+    for (alias, targets) in plenum_targets {
+        if let (1, Some(target)) = (targets.len(), targets.first()) {
+            if alias != *target {
+                aliases.insert(alias, (*target).to_string());
+            }
+        }
+    }
+    for group in by_number.values() {
+        for c in group.iter().filter(|c| c.symbol.is_none()) {
+            let fuller = group
+                .iter()
+                .filter(|o| o.key != c.key && more_specific(o, c));
+            learn(&mut aliases, &c.key, fuller.map(|o| o.key.as_str()));
+        }
+    }
+    for group in by_plenum.values() {
+        for c in group.iter().filter(|c| c.term.is_none()) {
+            let fuller = group
+                .iter()
+                .filter(|o| o.term.is_some())
+                .map(|o| o.key.as_str());
+            let canonical: Vec<&str> = fuller
+                .map(|k| aliases.get(k).map_or(k, String::as_str))
+                .collect();
+            let canonical: Vec<String> = canonical.into_iter().map(str::to_string).collect();
+            learn(&mut aliases, &c.key, canonical.iter().map(String::as_str));
+        }
+    }
+    close(aliases)
+}
+
+/// Whether `o` names the document more precisely than `c` and does not contradict it.
+fn more_specific(o: &Citation, c: &Citation) -> bool {
+    match (&c.issuer, &o.issuer) {
+        (None, Some(_)) => true,
+        (Some(mine), Some(theirs)) => mine == theirs && o.symbol.is_some(),
+        _ => false,
+    }
+}
+
+/// Records `alias → target` when the candidates name exactly one target.
+fn learn<'a>(
+    aliases: &mut HashMap<String, String>,
+    alias: &str,
+    candidates: impl Iterator<Item = &'a str>,
+) {
+    let distinct: BTreeSet<&str> = candidates.filter(|k| *k != alias).collect();
+    if let (1, Some(target)) = (distinct.len(), distinct.first()) {
+        aliases.insert(alias.to_string(), (*target).to_string());
+    }
+}
+
+/// Follows chains so every alias points at a key that is not itself an alias.
+pub fn close(aliases: HashMap<String, String>) -> HashMap<String, String> {
+    let mut closed = HashMap::with_capacity(aliases.len());
+    for (alias, mut target) in aliases.iter().map(|(a, t)| (a.clone(), t.clone())) {
+        for _ in 0..MAX_CHAIN {
+            match aliases.get(&target) {
+                Some(next) if *next != alias => target.clone_from(next),
+                _ => break,
+            }
+        }
+        if target != alias {
+            closed.insert(alias, target);
+        }
+    }
+    closed
+}
+
+/// Rewrites each citation's key through the aliases.
+pub fn apply_aliases(citations: &mut [Citation], aliases: &HashMap<String, String>) {
+    for c in citations {
+        if let Some(key) = aliases.get(&c.key) {
+            c.key.clone_from(key);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cite::extract;
+
+    #[test]
+    fn learns_plenum_and_number_aliases() {
+        let docs = vec![
+            extract(
+                "Nghị quyết số 21-NQ/TW ngày 16/6/2022 của Hội nghị Trung ương 5 (khóa XIII) về",
+            ),
+            extract("Thực hiện Nghị quyết Trung ương 5 khóa XIII và Nghị quyết 21."),
+            extract("Nghị định số 30/2020/NĐ-CP quy định"),
+            extract("theo Nghị định 30 của Chính phủ."),
+            extract("NQTW5 đã đi vào cuộc sống."),
+        ];
+        let aliases = corpus_aliases(&docs);
+        let get = |k: &str| aliases.get(k).map(String::as_str);
+        assert_eq!(get("nghi-quyet/tw5-XIII"), Some("nghi-quyet/21-NQ/TW"));
+        assert_eq!(get("nghi-quyet/21"), Some("nghi-quyet/21-NQ/TW"));
+        assert_eq!(get("nghi-dinh/30-CP"), Some("nghi-dinh/30/2020/NĐ-CP"));
+        assert_eq!(get("nghi-quyet/tw5"), Some("nghi-quyet/21-NQ/TW"));
+        let mut second = docs[1].clone();
+        assert_eq!(second.len(), 2);
+        apply_aliases(&mut second, &aliases);
+        assert!(
+            second.iter().all(|c| c.key == "nghi-quyet/21-NQ/TW"),
+            "{second:?}"
+        );
+    }
+
+    #[test]
+    fn ambiguous_stays() {
+        let docs = vec![
+            extract("Nghị quyết 21 của Tỉnh ủy; Nghị quyết số 21-NQ/TW."),
+            extract("Nghị quyết 21 đã được triển khai."),
+            extract("Nghị quyết Trung ương 4 (khóa XI) và Nghị quyết Trung ương 4 (khóa XII)."),
+            extract("NQTW4 được quán triệt."),
+        ];
+        let aliases = corpus_aliases(&docs);
+        assert_eq!(aliases.get("nghi-quyet/21"), None, "{aliases:?}");
+        assert_eq!(aliases.get("nghi-quyet/tw4"), None, "{aliases:?}");
+    }
+}

@@ -1,0 +1,232 @@
+//! The canonical key of a cited document: a stable id for URLs and facets, the same for
+//! every mention of the same document.
+//!
+//! Scheme (first that applies):
+//! - Party Charter: `dieu-le/dang`; a constitution: `hien-phap/{year}`.
+//! - Party documents, from a symbol `{n}-{ABBR}/{ISSUER}` or from a number and a Party
+//!   issuer: `{type}/{n}-{ABBR}/{ISSUER}`, with `n` without leading zeros and `ABBR` the
+//!   type's own abbreviation (so "Hướng dẫn 38 của Ban Tổ chức Trung ương" and
+//!   "38-HD/BTCTW" both give `huong-dan/38-HD/BTCTW`, "QĐi" and "QĐ" give the same key).
+//! - State documents with a symbol: `{type}/{symbol}` with the number's zeros stripped
+//!   (`nghi-dinh/30/2020/NĐ-CP`); with a number and a State issuer only: `{type}/{n}-{ISSUER}`.
+//! - Congress resolutions: `nghi-quyet/dh-{congress}`, or `…-{slug of the local body}`.
+//! - Plenum resolutions: `nghi-quyet/tw{plenum}-{term}` (`nghi-quyet/tw4` without term).
+//! - A bare number: `{type}/{n}`.
+//!
+//! Keys hold only letters (Vietnamese upper-case codes such as "NĐ" included), digits, '-'
+//! and '/': safe in a URL path once non-ASCII letters are percent-encoded as usual.
+
+use super::issuers::is_party_code;
+use super::model::{doc_type, type_name, Citation};
+use super::symbol::{is_party_form, strip_zeros};
+use crate::text::fold::fold;
+
+/// The canonical key of a citation from its fields.
+pub fn key_for(c: &Citation) -> String {
+    let kind = c.kind.as_str();
+    let number = c.number.as_deref();
+    let raw = if kind == "dieu-le" {
+        "dieu-le/dang".to_string()
+    } else if let (Some(symbol), false) = (&c.symbol, kind == "hien-phap") {
+        symbol_key(kind, symbol)
+    } else if let (Some(n), Some(issuer)) = (number, &c.issuer) {
+        number_key(kind, n, issuer)
+    } else if let Some(congress) = &c.congress {
+        match &c.issuing_body {
+            Some(body) => format!("{kind}/dh-{congress}-{}", slug(body)),
+            None => format!("{kind}/dh-{congress}"),
+        }
+    } else if let (Some(plenum), None) = (c.plenum, number) {
+        plenum_key(kind, plenum, c.term.as_deref())
+    } else if let Some(n) = number {
+        format!("{kind}/{n}")
+    } else {
+        kind.to_string()
+    };
+    sanitize(&raw)
+}
+
+/// `{type}/tw{plenum}` plus `-{term}` when the term is known.
+pub fn plenum_key(kind: &str, plenum: u32, term: Option<&str>) -> String {
+    match term {
+        Some(term) => format!("{kind}/tw{plenum}-{term}"),
+        None => format!("{kind}/tw{plenum}"),
+    }
+}
+
+/// Key of a numbered document with a known issuer, Party or State.
+pub fn number_key(kind: &str, number: &str, issuer: &str) -> String {
+    if !is_party_code(issuer) {
+        return format!("{kind}/{number}-{issuer}");
+    }
+    match doc_type(kind).and_then(|t| t.abbrs.first()) {
+        Some(abbr) => format!("{kind}/{number}-{abbr}/{issuer}"),
+        None => format!("{kind}/{number}-{issuer}"),
+    }
+}
+
+fn symbol_key(kind: &str, symbol: &str) -> String {
+    if is_party_form(symbol) {
+        let (head, issuer) = symbol.split_once('/').unwrap_or((symbol, ""));
+        let digits = head.split('-').next().unwrap_or(head);
+        let number = strip_zeros(digits).unwrap_or_else(|| digits.to_string());
+        return number_key(kind, &number, issuer);
+    }
+    match symbol.split_once('/') {
+        Some((digits, rest)) => {
+            let number = strip_zeros(digits).unwrap_or_else(|| digits.to_string());
+            format!("{kind}/{number}/{rest}")
+        }
+        None => format!("{kind}/{symbol}"),
+    }
+}
+
+/// Folded words joined by '-', "TP" spelled out: "Đảng bộ TP Cần Thơ" → "dang-bo-thanh-pho-can-tho".
+fn slug(text: &str) -> String {
+    let folded = fold(text);
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| if w == "tp" { "thanh-pho" } else { w })
+        .collect();
+    words.join("-")
+}
+
+/// Replaces anything but letters, digits, '-' and '/' by '-'.
+fn sanitize(raw: &str) -> String {
+    raw.chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '/' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect()
+}
+
+/// A human label from a key alone, for facets and lists where only keys are at hand:
+/// the inverse of [`key_for`] ("nghi-quyet/tw4-XII" → "Nghị quyết Trung ương 4 khóa XII").
+pub fn label_for_key(key: &str) -> String {
+    if key == "dieu-le/dang" {
+        return "Điều lệ Đảng".to_string();
+    }
+    let (kind, rest) = key.split_once('/').unwrap_or((key, ""));
+    let name = type_name(kind).unwrap_or(kind);
+    if rest.is_empty() {
+        return name.to_string();
+    }
+    if let Some(congress) = rest.strip_prefix("dh-") {
+        return match congress.split_once('-') {
+            Some((congress, body)) => {
+                format!("{name} Đại hội {congress} ({})", body.replace('-', " "))
+            }
+            None => format!("{name} Đại hội {congress}"),
+        };
+    }
+    if let Some(plenum) = rest.strip_prefix("tw") {
+        let (number, term) = plenum.split_once('-').unwrap_or((plenum, ""));
+        if !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()) {
+            return if term.is_empty() {
+                format!("{name} Trung ương {number}")
+            } else {
+                format!("{name} Trung ương {number} khóa {term}")
+            };
+        }
+    }
+    format!("{name} {rest}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn citation(kind: &str) -> Citation {
+        serde_json::from_value(serde_json::json!({
+            "text": "", "start": 0, "end": 0, "type": kind, "key": ""
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn keys() {
+        let mut sym = citation("nghi-quyet");
+        sym.symbol = Some("21-NQ/TW".into());
+        let mut hd = citation("huong-dan");
+        hd.symbol = Some("038-HD/BTCTW".into());
+        let mut hd_body = citation("huong-dan");
+        hd_body.number = Some("38".into());
+        hd_body.issuer = Some("BTCTW".into());
+        let mut qdi = citation("quy-dinh");
+        qdi.symbol = Some("102-QĐi/TW".into());
+        let mut state = citation("nghi-dinh");
+        state.symbol = Some("030/2020/NĐ-CP".into());
+        let mut state_bare = citation("nghi-dinh");
+        state_bare.number = Some("30".into());
+        state_bare.issuer = Some("CP".into());
+        let mut plenum = citation("nghi-quyet");
+        plenum.plenum = Some(4);
+        plenum.term = Some("XII".into());
+        plenum.issuer = Some("TW".into());
+        let mut congress = citation("nghi-quyet");
+        congress.congress = Some("XII".into());
+        let mut local = citation("nghi-quyet");
+        local.congress = Some("XI".into());
+        local.issuing_body = Some("Đảng bộ tỉnh Đắk Nông".into());
+        let mut bare = citation("chi-thi");
+        bare.number = Some("33".into());
+        let mut law = citation("luat");
+        law.symbol = Some("59/2020/QH14".into());
+        let rows = [
+            (sym, "nghi-quyet/21-NQ/TW"),
+            (hd, "huong-dan/38-HD/BTCTW"),
+            (hd_body, "huong-dan/38-HD/BTCTW"),
+            (qdi, "quy-dinh/102-QĐ/TW"),
+            (state, "nghi-dinh/30/2020/NĐ-CP"),
+            (state_bare, "nghi-dinh/30-CP"),
+            (plenum, "nghi-quyet/tw4-XII"),
+            (congress, "nghi-quyet/dh-XII"),
+            (local, "nghi-quyet/dh-XI-dang-bo-tinh-dak-nong"),
+            (citation("dieu-le"), "dieu-le/dang"),
+            (bare, "chi-thi/33"),
+            (law, "luat/59/2020/QH14"),
+        ];
+        for (c, want) in rows {
+            assert_eq!(key_for(&c), want, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn keys_are_path_safe() {
+        let mut c = citation("nghi-quyet");
+        c.congress = Some("XI".into());
+        c.issuing_body = Some("Đảng bộ TP. Cần Thơ (cũ)?#".into());
+        let key = key_for(&c);
+        assert_eq!(key, "nghi-quyet/dh-XI-dang-bo-thanh-pho-can-tho-cu");
+        assert!(key
+            .chars()
+            .all(|ch| ch.is_alphanumeric() || ch == '-' || ch == '/'));
+    }
+
+    #[test]
+    fn labels_from_keys() {
+        let rows = [
+            ("nghi-quyet/21-NQ/TW", "Nghị quyết 21-NQ/TW"),
+            ("huong-dan/38-HD/BTCTW", "Hướng dẫn 38-HD/BTCTW"),
+            ("nghi-quyet/tw4-XII", "Nghị quyết Trung ương 4 khóa XII"),
+            ("nghi-quyet/tw4", "Nghị quyết Trung ương 4"),
+            ("nghi-quyet/dh-XII", "Nghị quyết Đại hội XII"),
+            (
+                "nghi-quyet/dh-XI-dang-bo-tinh-dak-nong",
+                "Nghị quyết Đại hội XI (dang bo tinh dak nong)",
+            ),
+            ("dieu-le/dang", "Điều lệ Đảng"),
+            ("nghi-dinh/30/2020/NĐ-CP", "Nghị định 30/2020/NĐ-CP"),
+            ("chi-thi/33", "Chỉ thị 33"),
+            ("unknown", "unknown"),
+        ];
+        for (key, label) in rows {
+            assert_eq!(label_for_key(key), label, "{key}");
+        }
+    }
+}

@@ -1,0 +1,223 @@
+//! Document symbols ("số ký hiệu"): Party form `21-NQ/TW`, State forms `30/2020/NĐ-CP`,
+//! `59/2020/QH14`, `68/NQ-CP`; parsing on folded text and canonical spelling.
+
+use std::sync::LazyLock;
+
+use regex::{Captures, Regex};
+
+use super::folded::Folded;
+use super::grammar::{abbrev, canonical_code, to_roman, Abbrev};
+
+/// Longest symbol considered, in bytes: "03/2011/TTLT-BNV-BTC-BLĐTBXH" fits with room.
+const SYMBOL_WINDOW: usize = 64;
+
+/// Party: number, separator (hyphen, en dash, space), abbreviation, slash, issuer(s).
+static PARTY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(\d{1,5})(?:\s?[-–]\s?|\s)?([a-z]{1,5})\s?/\s?([a-z]{1,12}(?:[-–][a-z]{1,12}){0,3})",
+    )
+    .unwrap()
+});
+/// State with year: `30/2020/NĐ-CP`, `03/2011/TTLT-BNV-BTC`.
+static STATE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(\d{1,5})\s?/\s?(\d{4})\s?/\s?([a-z]{1,6})\s?[-–]\s?([a-z]{1,8}(?:[-–][a-z]{1,8}){0,3})",
+    )
+    .unwrap()
+});
+/// Laws and resolutions of the National Assembly: `59/2020/QH14`.
+static STATE_QH: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,5})/(\d{4})/(qh|ubtvqh)(\d{1,2})").unwrap());
+/// State without year: `68/NQ-CP`, `1234/QĐ-UBND`.
+static STATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{1,5})\s?/\s?([a-z]{1,6})\s?[-–]\s?([a-z]{1,8}(?:[-–][a-z]{1,8}){0,3})")
+        .unwrap()
+});
+
+/// A symbol found in the text, offsets in the folded text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Symbol {
+    /// Folded start.
+    pub start: usize,
+    /// Folded end.
+    pub end: usize,
+    /// Canonical symbol: "21-NQ/TW".
+    pub canonical: String,
+    /// Number without leading zeros.
+    pub number: String,
+    /// Issuer code(s): "TW", "BTCTU-BDVTU", "CP", "QH".
+    pub issuer: String,
+    /// The abbreviation, when it is a known one.
+    pub abbrev: Option<&'static Abbrev>,
+    /// Whether the symbol has the Party form `N-ABBR/ISSUER`.
+    pub party: bool,
+    /// Term carried by National Assembly symbols: QH14 → "XIV".
+    pub term: Option<String>,
+}
+
+impl Symbol {
+    /// Type implied by the abbreviation alone, for a symbol written without a type word.
+    pub fn implied_type(&self) -> Option<&'static str> {
+        let a = self.abbrev?;
+        Some(if self.party {
+            a.party_type
+        } else {
+            a.state_type
+        })
+    }
+}
+
+/// Number without leading zeros; `None` for "0" or "000".
+pub fn strip_zeros(digits: &str) -> Option<String> {
+    let trimmed = digits.trim_start_matches('0');
+    (!trimmed.is_empty()).then(|| trimmed.to_string())
+}
+
+/// Whether a canonical symbol has the Party form (`21-NQ/TW`, hyphen before the first slash).
+pub fn is_party_form(symbol: &str) -> bool {
+    symbol
+        .find('-')
+        .is_some_and(|dash| symbol.find('/').is_some_and(|slash| dash < slash))
+}
+
+/// Parses a symbol starting exactly at folded offset `pos`.
+pub fn parse_symbol(f: &Folded, pos: usize) -> Option<Symbol> {
+    let window = f.ahead(pos, SYMBOL_WINDOW);
+    if !window.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let orig =
+        |c: &Captures, i: usize| c.get(i).map(|m| f.orig_str(pos + m.start(), pos + m.end()));
+    let codes = |s: &str| {
+        s.split(['-', '–'])
+            .map(canonical_code)
+            .collect::<Vec<_>>()
+            .join("-")
+    };
+    let symbol = if let Some(c) = STATE_QH.captures(window) {
+        let n: u32 = c.get(4)?.as_str().parse().ok()?;
+        let (number, year) = (orig(&c, 1)?, orig(&c, 2)?);
+        let issuer = orig(&c, 3)?.to_uppercase();
+        Symbol {
+            start: pos,
+            end: pos + c.get(0)?.end(),
+            canonical: format!("{number}/{year}/{issuer}{n}"),
+            number: strip_zeros(number)?,
+            issuer,
+            abbrev: None,
+            party: false,
+            term: (1..=39).contains(&n).then(|| to_roman(n)),
+        }
+    } else {
+        let (c, party) = if let Some(c) = STATE_YEAR.captures(window) {
+            (c, false)
+        } else if let Some(c) = STATE.captures(window) {
+            (c, false)
+        } else {
+            (PARTY.captures(window)?, true)
+        };
+        let groups = c.len();
+        let number = orig(&c, 1)?;
+        let tail = codes(orig(&c, groups - 1)?);
+        let abbr = canonical_code(orig(&c, groups - 2)?);
+        let known = abbrev(c.get(groups - 2)?.as_str());
+        let canonical = if party {
+            format!("{number}-{abbr}/{tail}")
+        } else if groups == 5 {
+            format!("{number}/{}/{abbr}-{tail}", orig(&c, 2)?)
+        } else {
+            format!("{number}/{abbr}-{tail}")
+        };
+        // "456/UBND-NC": with no document abbreviation, the first code is the issuer and the
+        // rest one of its units.
+        let issuer = if party || known.is_some() { tail } else { abbr };
+        Symbol {
+            start: pos,
+            end: pos + c.get(0)?.end(),
+            canonical,
+            number: strip_zeros(number)?,
+            issuer,
+            abbrev: known,
+            party,
+            term: None,
+        }
+    };
+    (!f.word_at(symbol.end)).then_some(symbol)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Option<Symbol> {
+        parse_symbol(&Folded::new(text), 0)
+    }
+
+    #[test]
+    fn canonical_symbols() {
+        let rows = [
+            ("21-NQ/TW", "21-NQ/TW", "21", "TW", true),
+            (
+                "05-QC/BTCTU-BDVTU",
+                "05-QC/BTCTU-BDVTU",
+                "5",
+                "BTCTU-BDVTU",
+                true,
+            ),
+            ("21 – NQ/TW", "21-NQ/TW", "21", "TW", true),
+            ("84 QĐ/TWĐTN", "84-QĐ/TWĐTN", "84", "TWĐTN", true),
+            ("102-QĐi/TW", "102-QĐi/TW", "102", "TW", true),
+            ("21-NQ/TƯ", "21-NQ/TW", "21", "TW", true),
+            ("30/2020/NĐ-CP", "30/2020/NĐ-CP", "30", "CP", false),
+            ("30/2020/nđ-cp", "30/2020/NĐ-CP", "30", "CP", false),
+            ("30/2020/ND-CP", "30/2020/NĐ-CP", "30", "CP", false),
+            ("59/2020/QH14", "59/2020/QH14", "59", "QH", false),
+            ("68/NQ-CP", "68/NQ-CP", "68", "CP", false),
+            ("01/2011/TT-BNV", "01/2011/TT-BNV", "1", "BNV", false),
+            (
+                "03/2011/TTLT-BNV-BTC",
+                "03/2011/TTLT-BNV-BTC",
+                "3",
+                "BNV-BTC",
+                false,
+            ),
+            ("1234/QĐ-TTg", "1234/QĐ-TTg", "1234", "TTg", false),
+            ("456/UBND-NC", "456/UBND-NC", "456", "UBND", false),
+        ];
+        for (input, canonical, number, issuer, party) in rows {
+            let s = parse(input).unwrap_or_else(|| panic!("{input}"));
+            assert_eq!(s.canonical, canonical, "{input}");
+            assert_eq!(s.number, number, "{input}");
+            assert_eq!(s.issuer, issuer, "{input}");
+            assert_eq!(s.party, party, "{input}");
+            assert_eq!(is_party_form(&s.canonical), party, "{input}");
+        }
+        assert_eq!(
+            parse("59/2020/QH14").and_then(|s| s.term),
+            Some("XIV".into())
+        );
+        assert_eq!(
+            parse("02-ĐA/TU").and_then(|s| s.implied_type()),
+            Some("de-an")
+        );
+        assert_eq!(
+            parse("01/2011/TT-BNV").and_then(|s| s.implied_type()),
+            Some("thong-tu")
+        );
+    }
+
+    #[test]
+    fn not_symbols() {
+        for input in [
+            "9/2022",
+            "16/6/2022",
+            "1.832",
+            "6,17%",
+            "112/90 chỉ tiêu",
+            "00-NQ/TW",
+        ] {
+            assert_eq!(parse(input), None, "{input}");
+        }
+        assert_eq!(parse("5 km/h").and_then(|s| s.abbrev), None);
+    }
+}

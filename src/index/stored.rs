@@ -1,0 +1,41 @@
+//! Reads a document back from its stored fields, to rewrite it without its source file.
+
+use tantivy::schema::{TantivyDocument, Value};
+use tantivy::DateTime;
+
+use super::Fields;
+use crate::cite::Citation;
+use crate::document::Document;
+use crate::ingest::dedup::Fingerprint;
+
+/// The document as it was written; `None` if a field it cannot do without is missing.
+pub fn document_from_stored(stored: &TantivyDocument, fields: &Fields) -> Option<Document> {
+    let text = |field| stored.get_first(field).and_then(|v| v.as_str());
+    let citations: Vec<Citation> = text(fields.citations_json)
+        .and_then(|json| serde_json::from_str(json).ok())
+        .unwrap_or_default();
+    let date = stored
+        .get_first(fields.date)
+        .and_then(|v| v.as_datetime())
+        .map(|d: DateTime| d.into_utc().date());
+    Some(Document {
+        id: text(fields.id)?.to_string(),
+        source: text(fields.source)?.to_string(),
+        url: text(fields.url).map(str::to_string),
+        title: text(fields.title).unwrap_or_default().to_string(),
+        date,
+        author: text(fields.author).map(str::to_string),
+        body: text(fields.body)?.to_string(),
+        citations,
+        fingerprint: Fingerprint {
+            exact: stored
+                .get_first(fields.body_hash)
+                .and_then(|v| v.as_u64())
+                .unwrap_or(0),
+            sketch: stored
+                .get_first(fields.sketch)
+                .and_then(|v| v.as_bytes())
+                .and_then(Fingerprint::sketch_from_bytes),
+        },
+    })
+}

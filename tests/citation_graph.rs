@@ -1,0 +1,132 @@
+//! Citations through ingest, index and search: keys unified across the corpus, the
+//! `cites` filter, "which guidance applies", directive pages.
+
+mod common;
+
+use common::{ids, Workspace};
+use tracuu::search::{Filters, SearchRequest};
+
+const PLENUM_ONLY: &str =
+    "Hội nghị chi bộ\n\nChi bộ quán triệt Nghị quyết Trung ương 5 (khóa XIII) \
+    về tăng cường củng cố, xây dựng tổ chức cơ sở đảng.";
+const FULL: &str =
+    "Kế hoạch của Tỉnh ủy\n\nKế hoạch cụ thể hóa Nghị quyết số 21-NQ/TW ngày 16/6/2022 \
+    của Hội nghị Trung ương 5 (khóa XIII) về tổ chức cơ sở đảng.";
+
+fn citing(engine: &tracuu::search::Engine, key: &str) -> Vec<String> {
+    let response = engine
+        .search(&SearchRequest {
+            filters: Filters {
+                cites: Some(key.into()),
+                ..Filters::default()
+            },
+            ..SearchRequest::default()
+        })
+        .expect("search");
+    let mut ids: Vec<String> = response.hits.into_iter().map(|h| h.id).collect();
+    ids.sort();
+    ids
+}
+
+#[test]
+fn a_plenum_reference_gets_the_key_of_the_resolution_it_names() {
+    let ws = Workspace::new();
+    ws.write("plenum.txt", PLENUM_ONLY);
+    ws.write("full.txt", FULL);
+    ws.ingest();
+    let engine = ws.engine();
+    assert_eq!(citing(&engine, "nghi-quyet/21-NQ/TW"), ["full", "plenum"]);
+}
+
+#[test]
+fn documents_indexed_earlier_are_rekeyed_when_a_later_one_teaches_the_alias() {
+    let ws = Workspace::new();
+    ws.write("plenum.txt", PLENUM_ONLY);
+    ws.ingest();
+    assert_eq!(citing(&ws.engine(), "nghi-quyet/tw5-XIII"), ["plenum"]);
+    ws.write("full.txt", FULL);
+    let report = ws.ingest();
+    assert_eq!((report.files_added, report.documents_rekeyed), (1, 1));
+    assert_eq!(report.documents_total, 2);
+    let engine = ws.engine();
+    assert_eq!(citing(&engine, "nghi-quyet/21-NQ/TW"), ["full", "plenum"]);
+    assert!(citing(&engine, "nghi-quyet/tw5-XIII").is_empty());
+    // Still one document each: rekeying replaced, it did not add.
+    assert_eq!(ids(&engine, "khoa XIII").len(), 2);
+}
+
+#[test]
+fn the_seed_corpus_citation_graph() {
+    let ws = Workspace::with_seeds();
+    ws.ingest();
+    let engine = ws.engine();
+
+    // Both seeds citing Resolution 21 share its key, whatever the wording.
+    let citers = citing(&engine, "nghi-quyet/21-NQ/TW");
+    assert!(citers.iter().any(|id| id.starts_with("000_")), "{citers:?}");
+    assert!(citers.iter().any(|id| id.starts_with("001_")), "{citers:?}");
+
+    let listed = engine.citations(None).expect("citations");
+    let guidance = listed
+        .iter()
+        .find(|c| c.key == "huong-dan/38-HD/BTCTW")
+        .expect("HD 38 listed");
+    assert_eq!(
+        (guidance.label.as_str(), guidance.kind.as_str()),
+        ("Hướng dẫn 38-HD/BTCTW", "huong-dan")
+    );
+    let charter = engine.citations(Some("dieu le")).expect("filtered");
+    assert_eq!(
+        charter.first().map(|c| c.key.as_str()),
+        Some("dieu-le/dang")
+    );
+
+    let view = engine
+        .directive("nghi-quyet/21-NQ/TW")
+        .expect("lookup")
+        .expect("known");
+    assert_eq!(view.symbol.as_deref(), Some("21-NQ/TW"));
+    assert_eq!(view.date.as_deref(), Some("2022-06-16"));
+    assert_eq!(view.term.as_deref(), Some("XIII"));
+    let from_001 = view
+        .citing
+        .iter()
+        .find(|c| c.id.starts_with("001_"))
+        .expect("001 cites it");
+    assert!(
+        from_001.sentence.contains("Nghị quyết số 21-NQ/TW"),
+        "{}",
+        from_001.sentence
+    );
+    assert!(
+        from_001.sentence_html.contains("<b>Nghị quyết số 21-NQ/TW"),
+        "{}",
+        from_001.sentence_html
+    );
+    assert!(engine
+        .directive("nghi-quyet/999-NQ/TW")
+        .expect("lookup")
+        .is_none());
+}
+
+#[test]
+fn which_guidance_applies_ranks_directives_by_the_relevance_of_citing_documents() {
+    let ws = Workspace::with_seeds();
+    ws.ingest();
+    let response = ws
+        .engine()
+        .search(&SearchRequest {
+            q: "tổ chức cơ sở đảng".into(),
+            ..SearchRequest::default()
+        })
+        .expect("search");
+    let facets = &response.facets.citations;
+    assert!(facets.len() >= 5, "{facets:?}");
+    assert!(facets.windows(2).all(|w| w[0].weight >= w[1].weight));
+    let top: Vec<&str> = facets.iter().take(8).map(|f| f.key.as_str()).collect();
+    assert!(
+        top.contains(&"dieu-le/dang") && top.contains(&"nghi-quyet/tw4-XII"),
+        "{top:?}"
+    );
+    assert!(facets.iter().all(|f| !f.label.is_empty() && f.count >= 1));
+}
