@@ -71,6 +71,27 @@ pub fn open_or_create(dir: &Path) -> Result<(Index, Fields), IndexError> {
     Ok((index, fields))
 }
 
+/// Deletes the index in `dir`; refuses a directory that does not look like an index, so
+/// that a mistyped `--index` cannot wipe anything else.
+pub fn remove(dir: &Path) -> Result<(), IndexError> {
+    let io = |source| IndexError::Directory {
+        path: dir.to_path_buf(),
+        source,
+    };
+    if !exists(dir) {
+        return Err(io(std::io::Error::other(
+            "no meta.json: not an index, not deleting",
+        )));
+    }
+    for entry in std::fs::read_dir(dir).map_err(io)? {
+        let path = entry.map_err(io)?.path();
+        if path.is_file() {
+            std::fs::remove_file(&path).map_err(io)?;
+        }
+    }
+    Ok(())
+}
+
 /// Whether `dir` already holds an index.
 pub fn exists(dir: &Path) -> bool {
     dir.join("meta.json").is_file()

@@ -175,7 +175,15 @@ pub fn run(
             path: options.corpus.clone(),
             source,
         })?;
-    let (index, fields) = index::open_or_create(&options.index)?;
+    let (index, fields) = match index::open_or_create(&options.index) {
+        // The index is generated from the corpus: one built by another version is rebuilt.
+        Err(IndexError::Incompatible { path, reason }) => {
+            tracing::warn!(%reason, "rebuilding the index at {}", path.display());
+            index::remove(&path)?;
+            index::open_or_create(&options.index)?
+        }
+        other => other?,
+    };
     let mut writer = Writer::open(&index, fields, &options.index)?;
     let committed = writer.committed().clone();
     let mut report = IngestReport {

@@ -22,10 +22,12 @@ use crate::index::Fields;
 const EXACT_BOOST: f32 = 2.0;
 /// Weight of a title match over a body match: titles say what a document is about.
 const TITLE_BOOST: f32 = 2.5;
-/// Weight of the bonus for the query's words standing close together in the body.
-const PROXIMITY_BOOST: f32 = 1.5;
+/// Weight of the bonus for two query words standing next to each other, as one word.
+const PAIR_BOOST: f32 = 3.0;
+/// Weight of the bonus for all the query's words standing close together in the body.
+const PROXIMITY_BOOST: f32 = 4.0;
 /// How far apart (in words) query words may stand and still earn the proximity bonus.
-const PROXIMITY_SLOP: u32 = 3;
+const PROXIMITY_SLOP: u32 = 2;
 
 /// Filters that restrict the result set without affecting scores.
 #[derive(Clone, Debug, Default)]
@@ -121,8 +123,8 @@ pub fn build(query: &AnalyzedQuery, filters: &Filters, fields: &Fields) -> Optio
     for (terms, _) in &query.required {
         clauses.push((Occur::Must, clause_query(terms, fields)));
     }
-    if let Some(proximity) = proximity_query(query, fields) {
-        clauses.push((Occur::Should, proximity));
+    for bonus in proximity_queries(query, fields) {
+        clauses.push((Occur::Should, bonus));
     }
     for terms in &query.excluded {
         clauses.push((Occur::MustNot, clause_query(terms, fields)));
@@ -140,13 +142,21 @@ pub fn build(query: &AnalyzedQuery, filters: &Filters, fields: &Fields) -> Optio
 }
 
 /// One clause: its words in any of the four text fields, exact and title matches boosted.
+/// Numbers and symbols read the same exact and folded, so for them the exact fields would
+/// only count every match twice over the words of the query: they are left out.
 fn clause_query(terms: &ClauseTerms, fields: &Fields) -> Box<dyn Query> {
-    let variants = [
-        (fields.body, &terms.exact, EXACT_BOOST),
-        (fields.title, &terms.exact, EXACT_BOOST * TITLE_BOOST),
+    let mut variants = vec![
         (fields.body_fold, &terms.fold, 1.0),
         (fields.title_fold, &terms.fold, TITLE_BOOST),
     ];
+    let has_letters = terms
+        .exact
+        .iter()
+        .any(|w| w.chars().any(char::is_alphabetic));
+    if has_letters {
+        variants.push((fields.body, &terms.exact, EXACT_BOOST));
+        variants.push((fields.title, &terms.exact, EXACT_BOOST * TITLE_BOOST));
+    }
     let should = variants
         .into_iter()
         .map(|(field, words, boost)| {
@@ -177,19 +187,35 @@ fn words_query(field: Field, words: &[String], slop: u32) -> Box<dyn Query> {
     }
 }
 
-/// A bonus for the unquoted words standing near each other in the body, folded.
-fn proximity_query(query: &AnalyzedQuery, fields: &Fields) -> Option<Box<dyn Query>> {
+/// Bonuses for the unquoted words standing together: each adjacent pair ("nghị định",
+/// "định 100") as a phrase in the body and the title, since Vietnamese words are mostly
+/// two syllables; and all of them within a few words of each other.
+fn proximity_queries(query: &AnalyzedQuery, fields: &Fields) -> Vec<Box<dyn Query>> {
     let loose: Vec<String> = query
         .required
         .iter()
         .filter(|(_, phrase)| !phrase)
         .flat_map(|(t, _)| t.fold.iter().cloned())
         .collect();
+    let mut out: Vec<Box<dyn Query>> = Vec::new();
     if loose.len() < 2 {
-        return None;
+        return out;
     }
-    let q = words_query(fields.body_fold, &loose, PROXIMITY_SLOP);
-    Some(Box::new(BoostQuery::new(q, PROXIMITY_BOOST)))
+    for pair in loose.windows(2) {
+        out.push(Box::new(BoostQuery::new(
+            words_query(fields.body_fold, pair, 0),
+            PAIR_BOOST,
+        )));
+        out.push(Box::new(BoostQuery::new(
+            words_query(fields.title_fold, pair, 0),
+            PAIR_BOOST * TITLE_BOOST,
+        )));
+    }
+    if loose.len() > 2 {
+        let all = words_query(fields.body_fold, &loose, PROXIMITY_SLOP);
+        out.push(Box::new(BoostQuery::new(all, PROXIMITY_BOOST)));
+    }
+    out
 }
 
 fn filter_queries(filters: &Filters, fields: &Fields) -> Vec<Box<dyn Query>> {
