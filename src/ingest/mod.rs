@@ -3,10 +3,17 @@
 //! A file whose size, time and hash match the manifest of the last commit is not read
 //! again; a changed file has all its documents replaced; a deleted file's documents go.
 
+pub mod boilerplate;
+pub mod byline;
+pub mod dates;
 pub mod decode;
 pub mod dedup;
 pub mod html;
+mod html_depth;
+mod html_meta;
+mod html_text;
 pub mod jsonl;
+pub mod links;
 pub mod load;
 pub mod page;
 pub mod sources;

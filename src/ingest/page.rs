@@ -1,14 +1,16 @@
-//! An article extracted from a page or a text file, before normalisation.
+//! The extracted article: what every extractor (plain text, HTML, aggregator split) returns.
 
-/// The extracted article.
-#[derive(Clone, Debug, Default, PartialEq)]
+use time::Date;
+
+/// An article's metadata and body.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Page {
-    /// Title.
+    /// The headline, if one was found.
     pub title: Option<String>,
-    /// Publication date.
-    pub date: Option<time::Date>,
-    /// Author.
+    /// The publication date of the article itself (not of documents it cites).
+    pub date: Option<Date>,
+    /// The byline's author, as printed ("Lam Giang", "HÀN GIANG").
     pub author: Option<String>,
-    /// Body text.
+    /// Plain text, paragraphs separated by blank lines, boilerplate removed.
     pub body: String,
 }

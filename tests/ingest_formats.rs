@@ -1,0 +1,196 @@
+//! Ingest over real formats and bad input: every file either indexed or skipped with a
+//! reason, nothing else lost.
+
+mod common;
+
+use std::io::Write;
+
+use common::{ids, Workspace};
+use flate2::write::GzEncoder;
+use tracuu::search::SearchRequest;
+
+#[test]
+fn seeds_get_their_own_publication_dates_and_the_aggregator_is_split() {
+    let ws = Workspace::with_seeds();
+    ws.ingest();
+    let engine = ws.engine();
+    let date = |id: &str| engine.document(id).expect("lookup").expect("exists").date;
+    assert_eq!(date("000_a9977e4e1fe89f14").as_deref(), Some("2022-11-15"));
+    assert_eq!(date("001_2d22f94ed71eb3a4"), None);
+    assert_eq!(date("002_1b17c64f24c0bdbf").as_deref(), Some("2017-10-24"));
+    assert_eq!(date("003_e5dc76e73b2910e6").as_deref(), Some("2019-07-04"));
+    let title = |id: &str| engine.document(id).expect("lookup").expect("exists").title;
+    assert_eq!(
+        title("000_a9977e4e1fe89f14"),
+        "Đổi mới nội dung và phương thức hoạt động của tổ chức cơ sở Đảng"
+    );
+    // Seed 004 glues ten articles together; each is its own document, link lists are not body.
+    let first = engine
+        .document("004_72a11eb13c2f540b#1")
+        .expect("lookup")
+        .expect("split");
+    assert_eq!(first.title, "Nhiệm Vụ Của Tổ Chức Cơ Sở Đảng");
+    assert!(!first.text.contains("Bài mới hơn") && !first.text.contains("Phân Biệt Quầy Thuốc"));
+    assert!(engine
+        .document("004_72a11eb13c2f540b#10")
+        .expect("lookup")
+        .is_some());
+    assert!(engine
+        .document("004_72a11eb13c2f540b")
+        .expect("lookup")
+        .is_none());
+}
+
+#[test]
+fn html_and_json_lines_are_read() {
+    let ws = Workspace::new();
+    ws.write(
+        "pages/bai.html",
+        r#"<!doctype html><html><head><title>Tin tức - Báo Tỉnh</title>
+        <meta property="og:title" content="Học tập Chỉ thị 05-CT/TW">
+        <meta property="article:published_time" content="2021-05-19T08:00:00+07:00"></head>
+        <body><nav>Trang chủ | Thời sự</nav><article><h1>Học tập Chỉ thị 05-CT/TW</h1>
+        <p>Chi bộ tổ chức học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh theo Chỉ thị 05-CT/TW của Bộ Chính trị.</p>
+        <p>Đảng viên cam kết thực hiện.</p></article><footer>Bản quyền thuộc Báo Tỉnh</footer></body></html>"#,
+    );
+    ws.write(
+        "export.jsonl",
+        concat!(
+            r#"{"id": "rec-1", "title": "Kết luận 80", "body": "Thực hiện Kết luận số 80 của Ban Bí thư.", "date": "2020-06-01", "url": "https://example.vn/a"}"#,
+            "\n",
+            r#"{"id": "rec-2", "title": "Trang HTML", "html": "<p>Sinh hoạt chi bộ theo Hướng dẫn 12</p>"}"#,
+            "\n",
+            "{not json}\n",
+            r#"{"id": "rec-3"}"#,
+            "\n"
+        ),
+    );
+    let mut gz = GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    gz.write_all(
+        r#"{"id": "gz-1", "title": "Nén", "body": "Văn bản trong tệp nén về thủy lợi."}"#
+            .as_bytes(),
+    )
+    .expect("gzip");
+    ws.write("more.jsonl.gz", gz.finish().expect("gzip"));
+    let report = ws.ingest();
+    assert_eq!(report.documents_total, 4, "{report:?}");
+    let reasons: Vec<&str> = report.skipped.iter().map(|s| s.reason.as_str()).collect();
+    assert!(
+        reasons
+            .iter()
+            .any(|r| r.starts_with("line 3: invalid JSON")),
+        "{reasons:?}"
+    );
+    assert!(
+        reasons
+            .iter()
+            .any(|r| r.starts_with("line 4:") && r.contains("neither")),
+        "{reasons:?}"
+    );
+
+    let engine = ws.engine();
+    let page = engine
+        .document("pages/bai")
+        .expect("lookup")
+        .expect("html indexed");
+    assert_eq!(page.title, "Học tập Chỉ thị 05-CT/TW");
+    assert_eq!(page.date.as_deref(), Some("2021-05-19"));
+    assert!(
+        !page.text.contains("Trang chủ") && !page.text.contains("Bản quyền"),
+        "{}",
+        page.text
+    );
+    assert!(page.citations.iter().any(|c| c.key == "chi-thi/5-CT/TW"));
+    let record = engine
+        .document("rec-1")
+        .expect("lookup")
+        .expect("record indexed");
+    assert_eq!(record.url.as_deref(), Some("https://example.vn/a"));
+    assert_eq!(record.date.as_deref(), Some("2020-06-01"));
+    assert_eq!(ids(&engine, "thuy loi"), ["gz-1"]);
+    assert_eq!(ids(&engine, "sinh hoat chi bo"), ["rec-2"]);
+}
+
+#[test]
+fn bad_files_are_skipped_with_reasons_and_lose_nothing_else() {
+    let ws = Workspace::with_seeds();
+    ws.write("empty.txt", "");
+    ws.write("blank.txt", " \n\t \r\n");
+    ws.write("binary.txt", [0u8, 159, 146, 150, 0, 1, 2, 3]);
+    ws.write("notes.pdf", "%PDF-1.4");
+    ws.write(
+        "latin1.txt",
+        b"Ti\xeau \xf0\xe8 v\xe0 n\xf4i dung sai m\xe3 h\xf3a\n\nM\xf4t d\xf2ng v\xe2n b\xe2n.",
+    );
+    ws.write("one-line.txt", "Đảng ủy ".repeat(700_000));
+    #[cfg(unix)]
+    std::os::unix::fs::symlink("/nonexistent/target.txt", ws.corpus().join("broken.txt"))
+        .expect("symlink");
+    let report = ws.ingest();
+    let reason = |path: &str| {
+        report
+            .skipped
+            .iter()
+            .find(|s| s.path == path)
+            .map(|s| s.reason.clone())
+            .unwrap_or_else(|| panic!("{path} not skipped: {report:?}"))
+    };
+    assert!(reason("empty.txt").contains("empty"));
+    assert!(reason("blank.txt").contains("empty"));
+    assert!(reason("binary.txt").contains("binary"));
+    assert!(reason("notes.pdf").contains("unknown format"));
+    #[cfg(unix)]
+    assert!(reason("broken.txt").contains("broken link"));
+    // Invalid UTF-8 is repaired with a warning, and the file is indexed.
+    assert!(
+        report.warnings.iter().any(|w| w.path == "latin1.txt"),
+        "{report:?}"
+    );
+    let engine = ws.engine();
+    assert!(engine.document("latin1").expect("lookup").is_some());
+    // A 5 MB single line is one (long) document, searchable.
+    assert!(engine.document("one-line").expect("lookup").is_some());
+    // The seeds are all there.
+    let all = engine
+        .search(&SearchRequest {
+            q: "đảng".into(),
+            limit: Some(100),
+            ..SearchRequest::default()
+        })
+        .expect("search");
+    assert!(all.hits.iter().any(|h| h.id == "003_e5dc76e73b2910e6"));
+}
+
+#[test]
+fn oversized_files_are_refused_by_a_configurable_limit() {
+    let ws = Workspace::with_seeds();
+    ws.write("big.txt", "Văn bản dài. ".repeat(100_000));
+    let mut options = tracuu::ingest::IngestOptions::new(ws.corpus(), ws.index());
+    options.max_file_bytes = 1024 * 1024;
+    let report = tracuu::ingest::run(&options, |_| {}).expect("ingest");
+    let skipped = report
+        .skipped
+        .iter()
+        .find(|s| s.path == "big.txt")
+        .expect("refused");
+    assert!(
+        skipped.reason.contains("over the limit"),
+        "{}",
+        skipped.reason
+    );
+    assert_eq!(report.files_added, 5);
+}
+
+#[test]
+fn a_second_ingest_while_one_holds_the_lock_is_refused_clearly() {
+    let ws = Workspace::with_seeds();
+    ws.ingest();
+    let (index, fields) = tracuu::index::open_or_create(&ws.index()).expect("open");
+    let _holder = tracuu::index::writer::Writer::open(&index, fields, &ws.index()).expect("lock");
+    let err = tracuu::ingest::run(
+        &tracuu::ingest::IngestOptions::new(ws.corpus(), ws.index()),
+        |_| {},
+    )
+    .expect_err("second writer refused");
+    assert!(err.to_string().contains("another ingest"), "{err}");
+}
