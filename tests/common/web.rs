@@ -14,6 +14,10 @@ use tracuu::search::Engine;
 pub const GUIDANCE_ID: &str = "tin/2022/doi-moi-huong-dan-38";
 /// A document whose title, author, url and text try to inject script; id has `/` and `#`.
 pub const XSS_ID: &str = "xss/bai#1";
+/// The script document's page: `#` must be written `%23` in a path.
+pub fn xss_path() -> String {
+    format!("/documents/{}", XSS_ID.replace('#', "%23"))
+}
 /// Key of the resolution most documents cite.
 pub const NQ21: &str = "nghi-quyet/21-NQ/TW";
 /// Another resolution, cited beside [`NQ21`] by one document.
