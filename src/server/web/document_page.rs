@@ -68,6 +68,10 @@ fn body(view: &DocumentView, title: &str) -> Markup {
                         }
                     }
                 }
+                p.doc-footnote {
+                    "Mã văn bản: " span.mono { (view.id) }
+                    @if view.url.is_some() { " · Tệp: " span.mono { (view.source) } }
+                }
             }
             (cited_list(view))
         }
@@ -83,20 +87,19 @@ fn metadata(view: &DocumentView) -> Markup {
             @if let Some(author) = view.author.as_deref().filter(|a| !a.trim().is_empty()) {
                 div { dt { "Tác giả" } dd { (author) } }
             }
-            @if let Some(url) = view.url.as_deref().filter(|u| !u.trim().is_empty()) {
-                div {
-                    dt { "Nguồn" }
-                    dd.url {
-                        @if urls::is_web_url(url) {
+            div {
+                dt { "Nguồn" }
+                dd.url {
+                    @match view.url.as_deref().filter(|u| !u.trim().is_empty()) {
+                        Some(url) if urls::is_web_url(url) => {
                             a href=(url) rel="noopener noreferrer nofollow" { (url) }
-                        } @else {
-                            (url)
                         }
+                        // Not http(s): shown, never a link (it could be javascript:).
+                        Some(url) => (url),
+                        None => span.mono { (view.source) },
                     }
                 }
             }
-            div { dt { "Tệp" } dd.mono { (view.source) } }
-            div { dt { "Mã văn bản" } dd.mono { (view.id) } }
         }
     }
 }

@@ -110,11 +110,6 @@ pub fn page(title: &str, state: &SearchState, search_box: SearchBox, main: Marku
                             i { "huong dan 38" }
                             " tìm được “Hướng dẫn 38”."
                         }
-                        p {
-                            a href="/api/search?q=" { "API JSON" }
-                            " · "
-                            a href="/opensearch.xml" { "Thêm vào trình duyệt" }
-                        }
                     }
                 }
             }
