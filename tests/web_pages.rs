@@ -208,6 +208,12 @@ async fn directive_page_lists_citing_documents() {
     }
     let search = page.hrefs(".actions a");
     assert_eq!(search, ["/?cites=nghi-quyet%2F21-NQ%2FTW"]);
+    let citing_search = get(&format!("{base}{}", search[0])).await;
+    assert_eq!(
+        citing_search.all(".hit").len(),
+        3,
+        "a filter alone searches"
+    );
 }
 
 /// No script can run from the document's data: the only script is ours, no element has an

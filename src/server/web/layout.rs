@@ -124,8 +124,7 @@ pub fn search_form(state: &SearchState, large: bool) -> Markup {
         form.search-form.large[large] #search-form role="search" action="/" method="get" {
             label.visually-hidden for="q" { "Tìm kiếm văn bản" }
             div.combo {
-                input #q name="q" type="search" value=(state.q) autocomplete="off"
-                    spellcheck="false" maxlength="500"
+                input #q name="q" type="search" value=(state.q) autocomplete="off" spellcheck="false"
                     placeholder="Tìm văn bản, nghị quyết, chỉ thị… (có dấu hoặc không dấu)";
                 ul #suggestions.suggestions role="listbox" aria-label="Gợi ý tìm kiếm" hidden {}
             }

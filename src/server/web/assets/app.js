@@ -15,7 +15,9 @@
   var input = document.getElementById("q");
   if (!input) return;
   var listbox = document.getElementById("suggestions");
-  var live = window.location.pathname === "/";
+  // Live results on the search and home pages only (not on an error page at "/").
+  var live = window.location.pathname === "/" &&
+    !!(document.getElementById("results-area") || document.querySelector(".hero"));
 
   // ---- small DOM helpers -------------------------------------------------------------
 
