@@ -66,12 +66,39 @@ async fn assert_no_script_ran(client: &Client, where_: &str) -> Result<()> {
         xss == "undefined",
         "script from a document ran on {where_}: {xss}"
     );
+    // The CSP would stop the script even if it got into the page as markup: check that it
+    // did not, in the page and in the embedded box's shadow root.
+    let injected = js(client, INJECTED).await?;
+    ensure!(
+        injected == serde_json::json!([]),
+        "markup from a document on {where_}: {injected}"
+    );
     Ok(())
 }
+
+/// Elements a document's text could inject, as `tag attr…` strings.
+const INJECTED: &str = r#"
+    const roots = [document].concat(Array.from(document.querySelectorAll('[data-tracuu]'))
+        .map(h => h.shadowRoot).filter(Boolean));
+    const found = [];
+    for (const root of roots) {
+        for (const e of root.querySelectorAll('*')) {
+            const handlers = Array.from(e.attributes).filter(a => a.name.startsWith('on')
+                || /^\s*javascript:/i.test(a.value));
+            const tag = e.tagName.toLowerCase();
+            const inContent = e.closest('main, .hit') !== null;
+            if (handlers.length || (inContent && ['script', 'img', 'iframe'].includes(tag))) {
+                found.push(tag + ' ' + handlers.map(a => a.name).join(' '));
+            }
+        }
+    }
+    return found;"#;
 
 async fn live_results(client: &Client, base: &str) -> Result<()> {
     client.goto(&format!("{base}/")).await?;
     let input = wait_for(client, "#q").await?;
+    // Anything the policy blocks while the script renders would be a broken page.
+    js(client, "window.__csp = []; document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));").await?;
     input.send_keys("huong dan").await?;
     let html = eventually("highlighted results", || async {
         let html = js(
@@ -124,6 +151,11 @@ async fn live_results(client: &Client, base: &str) -> Result<()> {
     ensure!(active.as_deref() == Some("suggestion-0"), "{active:?}");
     input.send_keys(&Key::Escape).await?;
     ensure!(input.attr("aria-expanded").await? == Some("false".into()));
+    let violations = js(client, "return window.__csp").await?;
+    ensure!(
+        violations == serde_json::json!([]),
+        "CSP violations: {violations}"
+    );
     let shot = screenshot(client, "results.png").await?;
     eprintln!("browser test: results page saved to {}", shot.display());
 

@@ -19,7 +19,7 @@ use axum::Router;
 
 use super::error::AppError;
 use super::routes::AppState;
-pub use error::PageError;
+use error::PageError;
 pub use layout::CONTENT_SECURITY_POLICY;
 
 /// The pages and their files: same-origin only, so no CORS.

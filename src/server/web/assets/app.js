@@ -60,7 +60,7 @@
     return state;
   }
 
-  function with_(state, changes) {
+  function withChanges(state, changes) {
     var next = Object.assign({}, state, { page: 1 });
     return Object.assign(next, changes);
   }
@@ -170,7 +170,7 @@
     if (!chips.length) return null;
     return el("div", { class: "active-filters" }, [el("span", { class: "muted" }, ["Đang lọc:"])].concat(
       chips.map(function (chip) {
-        return el("a", { class: "chip removable", href: href(with_(state, chip[1])), "aria-label": "Bỏ lọc: " + chip[0] },
+        return el("a", { class: "chip removable", href: href(withChanges(state, chip[1])), "aria-label": "Bỏ lọc: " + chip[0] },
           [chip[0], el("span", { "aria-hidden": "true" }, [" ×"])]);
       })));
   }
@@ -190,14 +190,14 @@
       if (items.length) sections.push(el("section", { class: "facet" }, [el("h2", {}, [title]), el("ul", {}, items)]));
     }
     section("Văn bản được trích dẫn", facets.citations.slice(0, SIDEBAR_DIRECTIVES).map(function (c) {
-      return facetLink(with_(state, { cites: c.key }), c.label, c.count, state.cites === c.key);
+      return facetLink(withChanges(state, { cites: c.key }), c.label, c.count, state.cites === c.key);
     }));
     section("Loại văn bản được trích dẫn", (facets.types || []).map(function (t) {
-      return facetLink(with_(state, { type: t.type }), t.label, t.count, state.type === t.type);
+      return facetLink(withChanges(state, { type: t.type }), t.label, t.count, state.type === t.type);
     }));
     var activeYear = yearFilter(state);
     section("Năm", facets.years.map(function (y) {
-      var target = with_(state, { from: y.year + "-01-01", to: y.year + "-12-31" });
+      var target = withChanges(state, { from: y.year + "-01-01", to: y.year + "-12-31" });
       return facetLink(target, String(y.year), y.count, activeYear === String(y.year));
     }));
     return el("aside", { class: "facets", id: "facets", "aria-label": "Bộ lọc kết quả" }, sections);
