@@ -155,7 +155,10 @@ fn ingest_is_incremental() {
         "Bài viết mới\n\nNội dung hoàn toàn khác: thủy lợi.",
     );
     std::fs::remove_file(ws.corpus().join("003_e5dc76e73b2910e6.txt")).expect("remove");
-    ws.write("new/extra.txt", "Tin mới\n\nMột văn bản mới về thủy lợi.");
+    ws.write(
+        "new/extra.txt",
+        "Tin thủy lợi\n\nMột văn bản mới về thủy lợi.",
+    );
     let changed = ws.ingest();
     assert_eq!(
         (

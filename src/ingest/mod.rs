@@ -20,6 +20,8 @@ pub mod sources;
 pub mod split;
 pub mod text_article;
 
+pub use page::Page;
+
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};

@@ -24,7 +24,9 @@ pub use build::Filters;
 use build::{build, AnalyzedQuery};
 use facets::{FacetCollector, FacetCounts};
 pub use query::QueryError;
-use response::{CitationFacet, Copy, DocumentView, Facets, Hit, SearchResponse, YearFacet};
+use response::{
+    CitationFacet, Copy, DocumentView, Facets, Hit, SearchResponse, TypeFacet, YearFacet,
+};
 use snippet::{snippet_html, Highlight, SNIPPET_BYTES};
 
 /// Results a page may hold; more is a scraper, not a reader.
@@ -247,11 +249,26 @@ fn facets_of(counts: FacetCounts) -> Facets {
             .then_with(|| a.key.cmp(&b.key))
     });
     citations.truncate(CITATION_FACETS);
+    let mut types: Vec<TypeFacet> = counts
+        .types
+        .into_iter()
+        .map(|(kind, count)| TypeFacet {
+            label: crate::cite::model::type_name(&kind)
+                .map_or_else(|| kind.clone(), str::to_string),
+            kind,
+            count,
+        })
+        .collect();
+    types.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.kind.cmp(&b.kind)));
     let mut years: Vec<YearFacet> = counts
         .years
         .into_iter()
         .map(|(year, count)| YearFacet { year, count })
         .collect();
     years.sort_by_key(|y| std::cmp::Reverse(y.year));
-    Facets { citations, years }
+    Facets {
+        citations,
+        types,
+        years,
+    }
 }

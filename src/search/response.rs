@@ -39,6 +39,8 @@ pub struct Hit {
 pub struct Facets {
     /// Cited directives, most relevant first ("which guidance applies").
     pub citations: Vec<CitationFacet>,
+    /// Types of the cited directives, most cited first.
+    pub types: Vec<TypeFacet>,
     /// Publication years, newest first.
     pub years: Vec<YearFacet>,
 }
@@ -54,6 +56,18 @@ pub struct CitationFacet {
     pub count: u64,
     /// Sum of the citing documents' relevance, which orders the list.
     pub weight: f64,
+}
+
+/// A type of cited directive among the matches ("documents citing a Hướng dẫn").
+#[derive(Clone, Debug, Serialize)]
+pub struct TypeFacet {
+    /// Type slug, as the `type` filter takes it: "huong-dan".
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// Vietnamese name: "Hướng dẫn"; the slug for a type outside the table.
+    pub label: String,
+    /// Matching documents citing a directive of this type.
+    pub count: u64,
 }
 
 /// A publication year among the matches.

@@ -1,7 +1,8 @@
-//! The HTTP server: JSON API over the search engine.
+//! The HTTP server: JSON API over the search engine, and the web pages over the API's engine.
 
 pub mod error;
 pub mod routes;
+pub mod web;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -13,20 +14,20 @@ use axum::Router;
 use tower_http::cors::{Any, CorsLayer};
 
 use crate::search::Engine;
-use error::AppError;
 
 /// Largest text `POST /api/extract` reads: a long directive is a few hundred KB.
 const MAX_EXTRACT_BYTES: usize = 2 * 1024 * 1024;
 
 /// Builds the router over an engine.
 pub fn router(engine: Arc<Engine>) -> Router {
-    // Other portals call the API from their pages, from anywhere. POST is only the
-    // read-only /api/extract, which writes nothing.
+    // Other portals call the API and load the embeddable box from their pages, from
+    // anywhere. POST is only the read-only /api/extract, which writes nothing. The pages
+    // themselves are same-origin only.
     let cors = CorsLayer::new()
         .allow_origin(Any)
         .allow_methods([Method::GET, Method::POST])
         .allow_headers(Any);
-    Router::new()
+    let api = Router::new()
         .route("/api/search", get(routes::search))
         .route("/api/documents/{*id}", get(routes::document))
         .route("/api/citations", get(routes::citations))
@@ -37,8 +38,12 @@ pub fn router(engine: Arc<Engine>) -> Router {
             post(routes::extract).layer(DefaultBodyLimit::max(MAX_EXTRACT_BYTES)),
         )
         .route("/healthz", get(routes::healthz))
-        .fallback(|| async { AppError::NotFound("no such page".into()) })
-        .layer(cors)
+        .merge(web::embed())
+        .layer(cors);
+    Router::new()
+        .merge(api)
+        .merge(web::pages())
+        .fallback(web::not_found)
         .with_state(engine)
 }
 
