@@ -194,3 +194,36 @@ fn a_second_ingest_while_one_holds_the_lock_is_refused_clearly() {
     .expect_err("second writer refused");
     assert!(err.to_string().contains("another ingest"), "{err}");
 }
+
+#[test]
+fn lines_every_page_repeats_are_learned_as_boilerplate() {
+    let ws = Workspace::new();
+    let topics = [
+        "thủy lợi",
+        "giáo dục",
+        "y tế",
+        "giao thông",
+        "nông nghiệp",
+        "du lịch",
+    ];
+    for (i, topic) in topics.iter().enumerate() {
+        ws.write(
+            &format!("site/bai-{i}.txt"),
+            format!(
+                "Tin về {topic}\n\nCổng thông tin điện tử tỉnh Quảng Nam\n\n\
+                 Bài viết số {i} bàn về công tác {topic} của tỉnh trong năm qua, với nhiều kết quả.\n\n\
+                 Cơ quan chủ quản: Ban Tuyên giáo Tỉnh ủy Quảng Nam\n"
+            ),
+        );
+    }
+    ws.ingest();
+    let engine = ws.engine();
+    let doc = engine
+        .document("site/bai-0")
+        .expect("lookup")
+        .expect("indexed");
+    assert!(doc.text.contains("công tác thủy lợi"), "{}", doc.text);
+    assert!(!doc.text.contains("Cơ quan chủ quản"), "{}", doc.text);
+    assert!(!doc.text.contains("Cổng thông tin điện tử"), "{}", doc.text);
+    assert!(ids(&engine, "\"co quan chu quan\"").is_empty());
+}

@@ -5,14 +5,15 @@ use std::io::{BufRead, BufReader, Read};
 use flate2::read::MultiGzDecoder;
 use rayon::prelude::*;
 
+use super::boilerplate::BoilerplateSet;
 use super::decode::{decode, looks_binary};
 use super::dedup::Fingerprint;
-use super::html::extract_html;
+use super::html::{extract_html, extract_html_with};
 use super::jsonl;
 use super::page::Page;
 use super::sources::{Format, SourceFile};
-use super::split::split_aggregator;
-use super::text_article::extract_text;
+use super::split::split_aggregator_with;
+use super::text_article::extract_text_with;
 use crate::cite;
 use crate::document::Document;
 use crate::text::normalize;
@@ -30,16 +31,40 @@ pub struct Loaded {
     pub bytes: u64,
 }
 
-/// Reads one file's bytes into documents, or says why the whole file is rejected.
-pub fn load(file: &SourceFile, bytes: &[u8]) -> Result<Loaded, String> {
+/// Reads one file's bytes into documents, or says why the whole file is rejected; lines in
+/// `boilerplate` (built in, and learned from the corpus) are not article text.
+pub fn load(
+    file: &SourceFile,
+    bytes: &[u8],
+    boilerplate: &BoilerplateSet,
+) -> Result<Loaded, String> {
     match file.format {
         Format::JsonLines { gzip: true } => load_jsonl(file, MultiGzDecoder::new(bytes)),
         Format::JsonLines { gzip: false } => load_jsonl(file, bytes),
-        Format::Text | Format::Html => load_single(file, bytes),
+        Format::Text | Format::Html => load_single(file, bytes, boilerplate),
     }
 }
 
-fn load_single(file: &SourceFile, bytes: &[u8]) -> Result<Loaded, String> {
+/// The lines a page shows, for learning which of them every page repeats.
+pub fn page_lines(file: &SourceFile, bytes: &[u8]) -> Vec<String> {
+    if looks_binary(bytes) {
+        return Vec::new();
+    }
+    let is_html = file.format == Format::Html;
+    let decoded = decode(bytes, is_html);
+    let text = if is_html {
+        extract_html(&decoded.text).body
+    } else {
+        decoded.text
+    };
+    text.lines().map(str::to_string).collect()
+}
+
+fn load_single(
+    file: &SourceFile,
+    bytes: &[u8],
+    boilerplate: &BoilerplateSet,
+) -> Result<Loaded, String> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err("empty file".into());
     }
@@ -62,9 +87,10 @@ fn load_single(file: &SourceFile, bytes: &[u8]) -> Result<Loaded, String> {
             .push(format!("decoded from {}", decoded.encoding));
     }
     let pages = if is_html {
-        vec![extract_html(&decoded.text)]
+        vec![extract_html_with(&decoded.text, boilerplate)]
     } else {
-        split_aggregator(&decoded.text).unwrap_or_else(|| vec![extract_text(&decoded.text)])
+        split_aggregator_with(&decoded.text, boilerplate)
+            .unwrap_or_else(|| vec![extract_text_with(&decoded.text, boilerplate)])
     };
     let split = pages.len() > 1;
     for (n, page) in pages.into_iter().enumerate() {

@@ -28,6 +28,8 @@ use std::time::{Duration, Instant};
 
 use serde::Serialize;
 
+use boilerplate::{BoilerplateLearner, BoilerplateSet};
+
 use crate::cite::{self, Citation};
 use crate::document::Document;
 use crate::index::duplicates::DuplicateFinder;
@@ -156,6 +158,8 @@ pub struct Duplicate {
 
 /// What the files of one run share.
 struct RunState<'a> {
+    /// Lines that are not article text, built in and learned from the corpus.
+    boilerplate: &'a BoilerplateSet,
     /// Document ids accepted so far, with their file.
     seen_ids: &'a mut HashMap<String, String>,
     /// Copies of documents already accepted or indexed.
@@ -221,7 +225,15 @@ pub fn run(
                 .cloned(),
         )
         .collect();
+    let boilerplate = if files.iter().any(|f| {
+        replaced.contains(&f.rel) && !matches!(f.format, sources::Format::JsonLines { .. })
+    }) {
+        learn_boilerplate(&files, options.max_file_bytes)
+    } else {
+        BoilerplateSet::builtin()
+    };
     let mut run = RunState {
+        boilerplate: &boilerplate,
         seen_ids: &mut seen_ids,
         duplicates: &mut duplicates,
         replaced: &replaced,
@@ -289,6 +301,27 @@ pub fn run(
     Ok(report)
 }
 
+/// A line on at least this many pages, and on this share of them, is the site's furniture.
+const LEARNED_MIN_PAGES: usize = 4;
+/// See [`LEARNED_MIN_PAGES`]: a third of the pages still leaves real repeated sentences out.
+const LEARNED_MIN_SHARE: f64 = 0.3;
+
+/// Learns the lines the corpus's pages repeat (footers, menus, bylines of the site) from
+/// every text and HTML file, so that no single page's extraction has to know its site.
+fn learn_boilerplate(files: &[SourceFile], max_file_bytes: u64) -> BoilerplateSet {
+    let mut learner = BoilerplateLearner::new();
+    for file in files {
+        if matches!(file.format, sources::Format::JsonLines { .. }) || file.size > max_file_bytes {
+            continue;
+        }
+        if let Ok(bytes) = std::fs::read(&file.path) {
+            let lines = load::page_lines(file, &bytes);
+            learner.observe(lines.iter().map(String::as_str));
+        }
+    }
+    learner.finish(LEARNED_MIN_PAGES, LEARNED_MIN_SHARE)
+}
+
 /// Brings one file's documents in the index up to date.
 fn ingest_file(
     file: &SourceFile,
@@ -342,7 +375,7 @@ fn ingest_file(
         report.files_unchanged += 1;
         return Ok(());
     }
-    let mut loaded = match load::load(file, &bytes) {
+    let mut loaded = match load::load(file, &bytes, run.boilerplate) {
         Ok(loaded) => loaded,
         Err(reason) => {
             report.skip(file, reason);
