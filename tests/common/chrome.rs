@@ -19,7 +19,7 @@ pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 /// Longest wait for anything the page does: results come ~250 ms after typing, but the
 /// machine is shared with other builds.
-pub const WAIT: Duration = Duration::from_secs(10);
+pub const WAIT: Duration = Duration::from_secs(30);
 /// Between two looks at the page while waiting.
 const POLL: Duration = Duration::from_millis(100);
 /// Parallel test processes take this lock around the install, so only one runs apt.
