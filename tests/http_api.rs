@@ -120,3 +120,95 @@ async fn health_and_cors() {
         Some(&b"*"[..])
     );
 }
+
+#[tokio::test]
+async fn citation_endpoints() {
+    let (_ws, base) = start().await;
+    let (status, list) = get(&format!("{base}/api/citations?q=huong%20dan")).await;
+    assert_eq!(status, 200, "{list}");
+    let keys: Vec<&str> = list["citations"]
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter_map(|c| c["key"].as_str())
+        .collect();
+    assert!(keys.contains(&"huong-dan/38-HD/BTCTW"), "{keys:?}");
+    for c in list["citations"].as_array().expect("array") {
+        for field in ["key", "label", "type", "count"] {
+            assert!(c.get(field).is_some(), "{c}");
+        }
+    }
+
+    // Keys hold "/" and non-ASCII letters: both go through the path as they are.
+    let (status, directive) = get(&format!("{base}/api/citations/nghi-quyet/21-NQ/TW")).await;
+    assert_eq!(status, 200, "{directive}");
+    assert_eq!(directive["symbol"], "21-NQ/TW");
+    assert!(
+        directive["citing"].as_array().is_some_and(|c| c.len() >= 2),
+        "{directive}"
+    );
+    assert!(directive["citing"][0]["sentence"]
+        .as_str()
+        .is_some_and(|s| !s.is_empty()));
+    let (status, body) = get(&format!("{base}/api/citations/nghi-quyet/999-NQ/TW")).await;
+    assert_eq!(status, 404, "{body}");
+
+    let (status, body) = get(&format!("{base}/api/suggest?q=nghi%20quyet%202")).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(
+        body["suggestions"][0]["text"], "Nghị quyết 21-NQ/TW",
+        "{body}"
+    );
+    assert_eq!(body["suggestions"][0]["kind"], "directive");
+}
+
+#[tokio::test]
+async fn extract_endpoint_reads_text_and_html() {
+    let (_ws, base) = start().await;
+    let client = reqwest::Client::new();
+    let post = |body: &'static str, content_type: &'static str| {
+        client
+            .post(format!("{base}/api/extract"))
+            .header("Content-Type", content_type)
+            .body(body)
+            .send()
+    };
+    let response = post(
+        "Thực hiện Hướng dẫn số 38-HD/BTCTW và Chỉ thị 05 của Bộ Chính trị.",
+        "text/plain",
+    )
+    .await
+    .expect("request");
+    assert_eq!(response.status().as_u16(), 200);
+    let json: Value = response.json().await.expect("JSON");
+    let keys: Vec<&str> = json["citations"]
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter_map(|c| c["key"].as_str())
+        .collect();
+    assert_eq!(keys, ["huong-dan/38-HD/BTCTW", "chi-thi/5-CT/TW"]);
+
+    let html = "<html><body><nav>Menu</nav><article><p>Theo Nghị định 30/2020/NĐ-CP về công tác văn thư.</p></article></body></html>";
+    let json: Value = post(html, "text/html")
+        .await
+        .expect("request")
+        .json()
+        .await
+        .expect("JSON");
+    assert_eq!(
+        json["citations"][0]["key"], "nghi-dinh/30/2020/NĐ-CP",
+        "{json}"
+    );
+
+    let response = post("   ", "text/plain").await.expect("request");
+    assert_eq!(response.status().as_u16(), 400);
+    let too_big = "x".repeat(3 * 1024 * 1024);
+    let response = client
+        .post(format!("{base}/api/extract"))
+        .body(too_big)
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(response.status().as_u16(), 413);
+}
