@@ -16,6 +16,7 @@ pub mod jsonl;
 pub mod links;
 pub mod load;
 pub mod page;
+pub mod put;
 pub mod sources;
 pub mod split;
 pub mod text_article;
@@ -31,7 +32,7 @@ use serde::Serialize;
 use crate::cite::{self, Citation};
 use crate::document::Document;
 use crate::index::duplicates::DuplicateFinder;
-use crate::index::manifest::{FileState, Manifest};
+use crate::index::manifest::{is_api_source, FileState, Manifest};
 use crate::index::writer::Writer;
 use crate::index::{self, IndexError};
 use sources::{Skipped, SourceFile};
@@ -217,7 +218,7 @@ pub fn run(
             committed
                 .files
                 .keys()
-                .filter(|k| !present.contains(k.as_str()))
+                .filter(|k| !present.contains(k.as_str()) && !is_api_source(k))
                 .cloned(),
         )
         .collect();
@@ -274,7 +275,7 @@ pub fn run(
     for gone in committed
         .files
         .keys()
-        .filter(|k| !present.contains(k.as_str()))
+        .filter(|k| !present.contains(k.as_str()) && !is_api_source(k))
     {
         writer.remove_source(gone);
         report.files_removed += 1;
