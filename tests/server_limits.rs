@@ -7,8 +7,8 @@ use std::time::Duration;
 
 use common::Workspace;
 use serde_json::Value;
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::TcpStream;
+use std::io::{Read, Write};
+use std::net::TcpStream;
 use tracuu::server::{Limits, ServerConfig};
 
 async fn start(limits: Limits) -> (Workspace, String) {
@@ -26,13 +26,13 @@ async fn start(limits: Limits) -> (Workspace, String) {
 }
 
 /// Opens a request whose body never comes: it holds its slot until the timeout.
-async fn stalled_request(base: &str) -> TcpStream {
+fn stalled_request(base: &str) -> TcpStream {
     let addr = base.trim_start_matches("http://");
-    let mut stream = TcpStream::connect(addr).await.expect("connect");
+    let mut stream = TcpStream::connect(addr).expect("connect");
     let head = format!(
         "POST /api/extract HTTP/1.1\r\nHost: {addr}\r\nContent-Type: text/plain\r\nContent-Length: 100\r\n\r\n"
     );
-    stream.write_all(head.as_bytes()).await.expect("write");
+    stream.write_all(head.as_bytes()).expect("write");
     stream
 }
 
@@ -43,7 +43,7 @@ async fn a_saturated_server_sheds_load_with_503_and_retry_after() {
         ..Limits::default()
     })
     .await;
-    let _held = stalled_request(&base).await;
+    let _held = stalled_request(&base);
     // Let the server take the stalled request (and its only slot) first.
     tokio::time::sleep(Duration::from_millis(300)).await;
     let client = reqwest::Client::new();
@@ -84,13 +84,18 @@ async fn a_stuck_request_times_out_with_a_json_503() {
         ..Limits::default()
     })
     .await;
-    let mut stream = stalled_request(&base).await;
-    let mut answer = Vec::new();
-    tokio::time::timeout(Duration::from_secs(10), stream.read_to_end(&mut answer))
-        .await
-        .expect("the server answered before the test's own timeout")
-        .expect("read");
-    let answer = String::from_utf8_lossy(&answer);
+    let mut stream = stalled_request(&base);
+    // The test's own limit, far above the server's: a hang fails instead of blocking.
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .expect("read timeout");
+    let answer = tokio::task::spawn_blocking(move || {
+        let mut answer = Vec::new();
+        let _ = stream.read_to_end(&mut answer);
+        String::from_utf8_lossy(&answer).into_owned()
+    })
+    .await
+    .expect("reader");
     assert!(answer.starts_with("HTTP/1.1 503"), "{answer}");
     assert!(
         answer.contains(r#"{"error":"the request took too long"#),
