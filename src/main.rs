@@ -3,6 +3,7 @@
 use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::Duration;
 
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand};
@@ -10,6 +11,7 @@ use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 use tracuu::ingest::{self, IngestOptions, IngestReport, Progress};
 use tracuu::search::{Engine, SearchRequest};
+use tracuu::server::{limits, write, Limits, ServerConfig};
 
 #[derive(Parser)]
 #[command(
@@ -66,6 +68,15 @@ enum Command {
         /// Address to listen on.
         #[arg(long, default_value = "127.0.0.1:8080")]
         addr: String,
+        /// Seconds a request may run before it is answered 503.
+        #[arg(long, default_value_t = limits::DEFAULT_TIMEOUT.as_secs())]
+        timeout_secs: u64,
+        /// Largest request body, in KB.
+        #[arg(long, default_value_t = limits::DEFAULT_MAX_BODY_BYTES / 1024)]
+        max_body_kb: usize,
+        /// Requests handled at once; more are answered 503 with Retry-After.
+        #[arg(long, default_value_t = limits::DEFAULT_MAX_CONCURRENT)]
+        max_concurrent: usize,
     },
 }
 
@@ -101,11 +112,22 @@ fn main() -> Result<()> {
             index,
             corpus,
             addr,
-        }) => serve(&index, corpus.as_deref(), &addr),
+            timeout_secs,
+            max_body_kb,
+            max_concurrent,
+        }) => {
+            let limits = Limits {
+                timeout: Duration::from_secs(timeout_secs.max(1)),
+                max_body_bytes: max_body_kb.saturating_mul(1024),
+                max_concurrent: max_concurrent.max(1),
+            };
+            serve(&index, corpus.as_deref(), &addr, limits)
+        }
         None => serve(
             Path::new("index"),
             Some(Path::new("corpus")),
             "127.0.0.1:8080",
+            Limits::default(),
         ),
     }
 }
@@ -232,7 +254,7 @@ fn read_stdin() -> Result<Vec<u8>> {
     Ok(bytes)
 }
 
-fn serve(index: &Path, corpus: Option<&Path>, addr: &str) -> Result<()> {
+fn serve(index: &Path, corpus: Option<&Path>, addr: &str, limits: Limits) -> Result<()> {
     if let Some(corpus) = corpus {
         if corpus.is_dir() {
             let report = run_ingest(&IngestOptions::new(corpus, index))?;
@@ -248,6 +270,15 @@ fn serve(index: &Path, corpus: Option<&Path>, addr: &str) -> Result<()> {
         }
     }
     let engine = Arc::new(Engine::open(index)?);
+    let config = ServerConfig {
+        limits,
+        write_token: std::env::var(write::TOKEN_VARIABLE)
+            .ok()
+            .filter(|t| !t.is_empty()),
+    };
+    if config.write_token.is_some() {
+        tracing::info!("POST /api/documents is on for bearers of the write token");
+    }
     let runtime = tokio::runtime::Runtime::new()?;
     runtime.block_on(async {
         let listener = tokio::net::TcpListener::bind(addr)
@@ -255,7 +286,7 @@ fn serve(index: &Path, corpus: Option<&Path>, addr: &str) -> Result<()> {
             .with_context(|| format!("listening on {addr}"))?;
         let local = listener.local_addr()?;
         tracing::info!(documents = engine.num_docs(), "serving on http://{local}");
-        tracuu::server::serve(listener, engine).await?;
+        tracuu::server::serve_with(listener, engine, &config).await?;
         Ok(())
     })
 }

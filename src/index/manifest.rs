@@ -9,6 +9,15 @@ use tantivy::Index;
 /// Bumped when the way documents are built changes, so that an upgrade re-ingests everything.
 pub const PIPELINE_VERSION: u32 = 1;
 
+/// Prefix of the sources of documents written through the API rather than read from a
+/// corpus file: an ingest neither rewrites nor removes them.
+pub const API_SOURCE_PREFIX: &str = "api:";
+
+/// Whether `source` names a document written through the API.
+pub fn is_api_source(source: &str) -> bool {
+    source.starts_with(API_SOURCE_PREFIX)
+}
+
 /// The state of every source file the index holds.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Manifest {

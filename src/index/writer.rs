@@ -76,6 +76,16 @@ impl Writer {
         Ok(())
     }
 
+    /// Replaces the document with `doc.id`, wherever it came from, by `doc`; records it
+    /// under its own source so that the manifest commits it.
+    pub fn put_document(&mut self, doc: &Document, state: FileState) -> Result<(), IndexError> {
+        self.writer
+            .delete_term(Term::from_field_text(self.fields.id, &doc.id));
+        self.writer.add_document(self.to_tantivy(doc))?;
+        self.manifest.files.insert(doc.source.clone(), state);
+        Ok(())
+    }
+
     /// Records a new state for a source whose documents stay as they are.
     pub fn keep_source(&mut self, source: &str, state: FileState) {
         self.manifest.files.insert(source.to_string(), state);

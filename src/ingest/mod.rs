@@ -16,6 +16,7 @@ pub mod jsonl;
 pub mod links;
 pub mod load;
 pub mod page;
+pub mod put;
 pub mod report;
 pub mod sources;
 pub mod split;
@@ -33,7 +34,7 @@ use boilerplate::{BoilerplateLearner, BoilerplateSet};
 use crate::cite::{self, Citation};
 use crate::document::Document;
 use crate::index::duplicates::DuplicateFinder;
-use crate::index::manifest::{FileState, Manifest};
+use crate::index::manifest::{is_api_source, FileState, Manifest};
 use crate::index::writer::Writer;
 use crate::index::{self, IndexError};
 use sources::{Skipped, SourceFile};
@@ -145,7 +146,7 @@ pub fn run(
             committed
                 .files
                 .keys()
-                .filter(|k| !present.contains(k.as_str()))
+                .filter(|k| !present.contains(k.as_str()) && !is_api_source(k))
                 .cloned(),
         )
         .collect();
@@ -210,7 +211,7 @@ pub fn run(
     for gone in committed
         .files
         .keys()
-        .filter(|k| !present.contains(k.as_str()))
+        .filter(|k| !present.contains(k.as_str()) && !is_api_source(k))
     {
         writer.remove_source(gone);
         report.files_removed += 1;

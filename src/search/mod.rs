@@ -100,6 +100,16 @@ impl Engine {
         Ok(self.reader.reload()?)
     }
 
+    /// The open index, for writing into it.
+    pub fn index(&self) -> &Index {
+        &self.index
+    }
+
+    /// The index's fields.
+    pub fn fields(&self) -> Fields {
+        self.fields
+    }
+
     /// Documents in the index.
     pub fn num_docs(&self) -> u64 {
         self.reader.searcher().num_docs()

@@ -1,8 +1,10 @@
 //! The HTTP server: JSON API over the search engine, and the web pages over the API's engine.
 
 pub mod error;
+pub mod limits;
 pub mod routes;
 pub mod web;
+pub mod write;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -14,15 +16,32 @@ use axum::Router;
 use tower_http::cors::{Any, CorsLayer};
 
 use crate::search::Engine;
+pub use limits::Limits;
+use write::WriteState;
 
 /// Largest text `POST /api/extract` reads: a long directive is a few hundred KB.
 const MAX_EXTRACT_BYTES: usize = 2 * 1024 * 1024;
 
-/// Builds the router over an engine.
+/// How a server is set up: its limits, and the token that switches writing on.
+#[derive(Clone, Debug, Default)]
+pub struct ServerConfig {
+    /// Timeout, body size and concurrency limits.
+    pub limits: Limits,
+    /// Bearers of this token may `POST /api/documents`; without one, nobody may.
+    pub write_token: Option<String>,
+}
+
+/// Builds the router over an engine with the default limits and writing off.
 pub fn router(engine: Arc<Engine>) -> Router {
+    router_with(engine, &ServerConfig::default())
+}
+
+/// Builds the router over an engine.
+pub fn router_with(engine: Arc<Engine>, config: &ServerConfig) -> Router {
     // Other portals call the API and load the embeddable box from their pages, from
     // anywhere. POST is only the read-only /api/extract, which writes nothing. The pages
-    // themselves are same-origin only.
+    // themselves are same-origin only, and so is the write route, which sits outside this
+    // layer: a browser's preflight for it gets no CORS grant.
     let cors = CorsLayer::new()
         .allow_origin(Any)
         .allow_methods([Method::GET, Method::POST])
@@ -37,19 +56,40 @@ pub fn router(engine: Arc<Engine>) -> Router {
             "/api/extract",
             post(routes::extract).layer(DefaultBodyLimit::max(MAX_EXTRACT_BYTES)),
         )
-        .route("/healthz", get(routes::healthz))
         .merge(web::embed())
         .layer(cors);
-    Router::new()
+    let writes = Router::new()
+        .route("/api/documents", post(write::put_document))
+        .with_state(WriteState::new(
+            Arc::clone(&engine),
+            config.write_token.as_deref(),
+        ));
+    let limited = Router::new()
         .merge(api)
+        .merge(writes)
         .merge(web::pages())
-        .fallback(web::not_found)
+        .fallback(web::not_found);
+    limits::apply(limited, config.limits)
+        // Health checks stay answerable when the server is saturated: that is when they matter.
+        .route(
+            "/healthz",
+            get(routes::healthz).layer(CorsLayer::new().allow_origin(Any)),
+        )
         .with_state(engine)
 }
 
-/// Serves until Ctrl-C or SIGTERM, finishing requests in flight.
+/// Serves with the default limits and writing off until Ctrl-C or SIGTERM.
 pub async fn serve(listener: tokio::net::TcpListener, engine: Arc<Engine>) -> std::io::Result<()> {
-    let app = router(engine).into_make_service_with_connect_info::<SocketAddr>();
+    serve_with(listener, engine, &ServerConfig::default()).await
+}
+
+/// Serves until Ctrl-C or SIGTERM, finishing requests in flight.
+pub async fn serve_with(
+    listener: tokio::net::TcpListener,
+    engine: Arc<Engine>,
+    config: &ServerConfig,
+) -> std::io::Result<()> {
+    let app = router_with(engine, config).into_make_service_with_connect_info::<SocketAddr>();
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await

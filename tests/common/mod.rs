@@ -81,3 +81,14 @@ pub fn ids(engine: &Engine, q: &str) -> Vec<String> {
         .expect("search");
     response.hits.into_iter().map(|h| h.id).collect()
 }
+
+/// Starts a server over `ws`'s index with `config` on an ephemeral port; returns its base URL.
+pub async fn serve(ws: &Workspace, config: tracuu::server::ServerConfig) -> String {
+    let engine = std::sync::Arc::new(ws.engine());
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    tokio::spawn(async move { tracuu::server::serve_with(listener, engine, &config).await });
+    format!("http://{addr}")
+}
