@@ -2,7 +2,7 @@
 //!
 //! The modules follow the data: `text` (normalise, fold, tokenise) → `ingest` (files to
 //! documents) → `cite` (citations in them) → `index` (tantivy) → `search` (queries,
-//! snippets, facets) → `server` (HTTP).
+//! snippets, facets) → `server` (HTTP); `eval` measures the ranking on a benchmark.
 
 pub mod text;
 
@@ -15,5 +15,7 @@ pub mod document;
 pub mod index;
 
 pub mod search;
+
+pub mod eval;
 
 pub mod server;

@@ -57,6 +57,18 @@ enum Command {
         /// The file; `-` or nothing for standard input.
         file: Option<PathBuf>,
     },
+    /// Measure ranking quality on the ALQAC 2023 benchmark, against plain BM25.
+    Eval {
+        /// Directory holding `articles.jsonl` and `queries.jsonl`.
+        #[arg(long, default_value = "../shared/data/alqac2023")]
+        data: PathBuf,
+        /// Build the benchmark's index here (rebuilt) instead of in memory.
+        #[arg(long)]
+        index: Option<PathBuf>,
+        /// Print the report as JSON instead of a Markdown table.
+        #[arg(long)]
+        json: bool,
+    },
     /// Serve the web page and the JSON API.
     Serve {
         /// Index directory.
@@ -108,6 +120,7 @@ fn main() -> Result<()> {
             json,
         }) => search(&index, query, limit, json),
         Some(Command::Extract { file }) => extract(file.as_deref()),
+        Some(Command::Eval { data, index, json }) => eval(&data, index.as_deref(), json),
         Some(Command::Serve {
             index,
             corpus,
@@ -243,6 +256,17 @@ fn extract(file: Option<&Path>) -> Result<()> {
     let citations = tracuu::cite::extract(&text);
     let json = serde_json::json!({ "citations": citations });
     println!("{}", serde_json::to_string_pretty(&json)?);
+    Ok(())
+}
+
+fn eval(data: &Path, index: Option<&Path>, json: bool) -> Result<()> {
+    let report = tracuu::eval::run(data, index)
+        .with_context(|| format!("evaluating on {}", data.display()))?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        print!("{}", report.markdown());
+    }
     Ok(())
 }
 

@@ -1,6 +1,7 @@
 //! Turns a parsed query and filters into a tantivy query: every clause must match in the
 //! exact or the folded fields; exact matches and title matches weigh more; words near each
-//! other weigh more.
+//! other weigh more. A long question is not a keyword list: there a document must hold only
+//! a share of its content words, and function words are not required at all.
 
 use std::ops::Bound;
 
@@ -13,6 +14,7 @@ use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{DateTime, Term};
 
 use super::query::UserQuery;
+use super::stopwords::is_stop_word;
 use crate::index::analyzers::{vi_exact, vi_fold};
 use crate::index::Fields;
 
@@ -28,6 +30,13 @@ const PAIR_BOOST: f32 = 3.0;
 const PROXIMITY_BOOST: f32 = 4.0;
 /// How far apart (in words) query words may stand and still earn the proximity bonus.
 const PROXIMITY_SLOP: u32 = 2;
+/// Up to this many unquoted words a query is a keyword list and every word is required;
+/// beyond it it reads as a question, whose answer rarely repeats all its words.
+const KEYWORD_QUERY_WORDS: usize = 4;
+/// Share of a question's content words a document must contain: enough to keep out
+/// documents sharing a stray word, low enough for answers phrased otherwise (docs/ranking.md:
+/// results are flat from 0.1 to 0.5 and drop beyond).
+const QUESTION_MIN_SHARE: f64 = 0.4;
 
 /// Filters that restrict the result set without affecting scores.
 #[derive(Clone, Debug, Default)]
@@ -119,10 +128,7 @@ impl AnalyzedQuery {
 
 /// Builds the tantivy query; `None` when nothing can match (no required words and no filter).
 pub fn build(query: &AnalyzedQuery, filters: &Filters, fields: &Fields) -> Option<Box<dyn Query>> {
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-    for (terms, _) in &query.required {
-        clauses.push((Occur::Must, clause_query(terms, fields)));
-    }
+    let mut clauses = word_clauses(query, fields);
     for bonus in proximity_queries(query, fields) {
         clauses.push((Occur::Should, bonus));
     }
@@ -139,6 +145,36 @@ pub fn build(query: &AnalyzedQuery, filters: &Filters, fields: &Fields) -> Optio
         clauses.push((Occur::Must, Box::new(AllQuery)));
     }
     Some(Box::new(BooleanQuery::new(clauses)))
+}
+
+/// The clauses for the words and phrases: all required in a keyword query; in a question,
+/// phrases required, a share of the content words required, function words scoring only.
+fn word_clauses(query: &AnalyzedQuery, fields: &Fields) -> Vec<(Occur, Box<dyn Query>)> {
+    let loose = query.required.iter().filter(|(_, phrase)| !phrase).count();
+    let keywords = loose <= KEYWORD_QUERY_WORDS;
+    let mut out: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    let mut content: Vec<Box<dyn Query>> = Vec::new();
+    let mut function: Vec<Box<dyn Query>> = Vec::new();
+    for (terms, phrase) in &query.required {
+        let q = clause_query(terms, fields);
+        if keywords || *phrase {
+            out.push((Occur::Must, q));
+        } else if is_stop_word(&terms.exact, &terms.fold) {
+            function.push(q);
+        } else {
+            content.push(q);
+        }
+    }
+    if content.is_empty() {
+        content = std::mem::take(&mut function);
+    }
+    if !content.is_empty() {
+        let min = ((content.len() as f64 * QUESTION_MIN_SHARE).ceil() as usize).max(1);
+        let any = BooleanQuery::union_with_minimum_required_clauses(content, min);
+        out.push((Occur::Must, Box::new(any)));
+    }
+    out.extend(function.into_iter().map(|q| (Occur::Should, q)));
+    out
 }
 
 /// One clause: its words in any of the four text fields, exact and title matches boosted.

@@ -6,6 +6,7 @@ pub mod facets;
 pub mod query;
 pub mod response;
 pub mod snippet;
+pub mod stopwords;
 pub mod suggest;
 
 use std::path::Path;
