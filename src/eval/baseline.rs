@@ -111,6 +111,7 @@ mod tests {
         assert!(accented.search("du lieu cu tru", 10).unwrap().is_empty());
         let folded = Bm25::build(&articles, true).unwrap();
         assert_eq!(folded.search("dữ liệu cư trú?", 10).unwrap(), ["b"]);
-        assert_eq!(folded.search("so ho khau", 10).unwrap(), ["a"]);
+        // "Cơ sở" folds to "co so": b matches too, below a.
+        assert_eq!(folded.search("so ho khau", 10).unwrap()[0], "a");
     }
 }

@@ -30,9 +30,10 @@ const PAIR_BOOST: f32 = 3.0;
 const PROXIMITY_BOOST: f32 = 4.0;
 /// How far apart (in words) query words may stand and still earn the proximity bonus.
 const PROXIMITY_SLOP: u32 = 2;
-/// Up to this many unquoted words a query is a keyword list and every word is required;
-/// beyond it it reads as a question, whose answer rarely repeats all its words.
-const KEYWORD_QUERY_WORDS: usize = 4;
+/// Up to this many unquoted words a query is a keyword list ("huong dan 38 thanh ly") and
+/// every word is required; beyond it it reads as a question, whose answer rarely repeats
+/// all its words.
+const KEYWORD_QUERY_WORDS: usize = 5;
 /// Share of a question's content words a document must contain: enough to keep out
 /// documents sharing a stray word, low enough for answers phrased otherwise (docs/ranking.md:
 /// results are flat from 0.1 to 0.5 and drop beyond).
