@@ -7,6 +7,7 @@ use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, TantivyDocument, Value};
 use tantivy::{Index, Searcher, Term};
 
+use super::stored::stored_text;
 use super::{Fields, IndexError};
 use crate::document::Document;
 use crate::ingest::dedup::{Fingerprint, BINS};
@@ -70,12 +71,7 @@ impl DuplicateFinder {
         let top = TopDocs::with_limit(MAX_CANDIDATES).order_by_score();
         for (_, address) in self.searcher.search(&BooleanQuery::new(should), &top)? {
             let stored: TantivyDocument = self.searcher.doc(address)?;
-            let text = |field| {
-                stored
-                    .get_first(field)
-                    .and_then(|v| v.as_str())
-                    .unwrap_or("")
-            };
+            let text = |field| stored_text(&stored, field).unwrap_or("");
             if replaced.contains(text(self.fields.source)) {
                 continue;
             }

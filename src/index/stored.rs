@@ -1,6 +1,6 @@
 //! Reads a document back from its stored fields, to rewrite it without its source file.
 
-use tantivy::schema::{TantivyDocument, Value};
+use tantivy::schema::{Field, TantivyDocument, Value};
 use tantivy::DateTime;
 
 use super::Fields;
@@ -8,12 +8,22 @@ use crate::cite::Citation;
 use crate::document::Document;
 use crate::ingest::dedup::Fingerprint;
 
+/// The first text value of a stored field.
+pub fn stored_text(stored: &TantivyDocument, field: Field) -> Option<&str> {
+    stored.get_first(field).and_then(|v| v.as_str())
+}
+
+/// The citations stored with a document (empty when absent or unreadable).
+pub fn stored_citations(stored: &TantivyDocument, fields: &Fields) -> Vec<Citation> {
+    stored_text(stored, fields.citations_json)
+        .and_then(|json| serde_json::from_str(json).ok())
+        .unwrap_or_default()
+}
+
 /// The document as it was written; `None` if a field it cannot do without is missing.
 pub fn document_from_stored(stored: &TantivyDocument, fields: &Fields) -> Option<Document> {
-    let text = |field| stored.get_first(field).and_then(|v| v.as_str());
-    let citations: Vec<Citation> = text(fields.citations_json)
-        .and_then(|json| serde_json::from_str(json).ok())
-        .unwrap_or_default();
+    let text = |field| stored_text(stored, field);
+    let citations = stored_citations(stored, fields);
     let date = stored
         .get_first(fields.date)
         .and_then(|v| v.as_datetime())

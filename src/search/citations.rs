@@ -12,8 +12,9 @@ use tantivy::Term;
 use super::facets::FacetCollector;
 use super::response::CitationFacet;
 use super::snippet::escape_into;
-use super::{first_text, Engine, SearchError};
+use super::{stored_text, Engine, SearchError};
 use crate::cite::{label_for_key, Citation};
+use crate::index::stored::stored_citations;
 use crate::text::fold::fold;
 use crate::text::sentence::sentence_around;
 
@@ -151,10 +152,8 @@ impl Engine {
         };
         for (_, address) in docs {
             let doc: TantivyDocument = searcher.doc(address)?;
-            let text = first_text(&doc, self.fields.body).unwrap_or_default();
-            let citations: Vec<Citation> = first_text(&doc, self.fields.citations_json)
-                .and_then(|json| serde_json::from_str(json).ok())
-                .unwrap_or_default();
+            let text = stored_text(&doc, self.fields.body).unwrap_or_default();
+            let citations = stored_citations(&doc, &self.fields);
             let mentions: Vec<&Citation> = citations.iter().filter(|c| c.key == key).collect();
             for mention in &mentions {
                 view.learn(mention);
@@ -164,10 +163,10 @@ impl Engine {
                 .map(|m| citing_sentence(text, m))
                 .unwrap_or_default();
             view.citing.push(CitingDocument {
-                id: first_text(&doc, self.fields.id)
+                id: stored_text(&doc, self.fields.id)
                     .unwrap_or_default()
                     .to_string(),
-                title: first_text(&doc, self.fields.title)
+                title: stored_text(&doc, self.fields.title)
                     .unwrap_or_default()
                     .to_string(),
                 date: self.date_of(&doc),

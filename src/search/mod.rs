@@ -17,9 +17,9 @@ use tantivy::query::TermQuery;
 use tantivy::schema::{IndexRecordOption, TantivyDocument, Value};
 use tantivy::{Index, IndexReader, ReloadPolicy, Term};
 
-use crate::cite::Citation;
 use crate::document::iso_date;
 use crate::index::manifest::Manifest;
+use crate::index::stored::{stored_citations, stored_text};
 use crate::index::{self, Fields, IndexError};
 pub use build::Filters;
 use build::{build, AnalyzedQuery};
@@ -153,12 +153,12 @@ impl Engine {
         let mut hits = Vec::with_capacity(top_docs.len());
         for (score, address) in top_docs {
             let doc: TantivyDocument = searcher.doc(address)?;
-            let body = first_text(&doc, self.fields.body).unwrap_or_default();
+            let body = stored_text(&doc, self.fields.body).unwrap_or_default();
             hits.push(Hit {
-                id: first_text(&doc, self.fields.id)
+                id: stored_text(&doc, self.fields.id)
                     .unwrap_or_default()
                     .to_string(),
-                title: first_text(&doc, self.fields.title)
+                title: stored_text(&doc, self.fields.title)
                     .unwrap_or_default()
                     .to_string(),
                 date: self.date_of(&doc),
@@ -206,17 +206,15 @@ impl Engine {
 
     fn view(&self, doc: &TantivyDocument) -> DocumentView {
         let f = &self.fields;
-        let citations: Vec<Citation> = first_text(doc, f.citations_json)
-            .and_then(|json| serde_json::from_str(json).ok())
-            .unwrap_or_default();
+        let citations = stored_citations(doc, f);
         DocumentView {
-            id: first_text(doc, f.id).unwrap_or_default().to_string(),
-            title: first_text(doc, f.title).unwrap_or_default().to_string(),
+            id: stored_text(doc, f.id).unwrap_or_default().to_string(),
+            title: stored_text(doc, f.title).unwrap_or_default().to_string(),
             date: self.date_of(doc),
-            author: first_text(doc, f.author).map(str::to_string),
-            source: first_text(doc, f.source).unwrap_or_default().to_string(),
-            url: first_text(doc, f.url).map(str::to_string),
-            text: first_text(doc, f.body).unwrap_or_default().to_string(),
+            author: stored_text(doc, f.author).map(str::to_string),
+            source: stored_text(doc, f.source).unwrap_or_default().to_string(),
+            url: stored_text(doc, f.url).map(str::to_string),
+            text: stored_text(doc, f.body).unwrap_or_default().to_string(),
             citations,
             copies: Vec::new(),
         }
@@ -226,10 +224,6 @@ impl Engine {
         let date = doc.get_first(self.fields.date)?.as_datetime()?;
         Some(iso_date::format(date.into_utc().date()))
     }
-}
-
-fn first_text(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<&str> {
-    doc.get_first(field).and_then(|v| v.as_str())
 }
 
 fn all_texts(doc: &TantivyDocument, field: tantivy::schema::Field) -> Vec<String> {
