@@ -227,3 +227,66 @@ fn lines_every_page_repeats_are_learned_as_boilerplate() {
     assert!(!doc.text.contains("Cổng thông tin điện tử"), "{}", doc.text);
     assert!(ids(&engine, "\"co quan chu quan\"").is_empty());
 }
+
+#[test]
+fn a_file_that_vanishes_mid_ingest_is_skipped_and_nothing_else_is_lost() {
+    let ws = Workspace::new();
+    ws.write(
+        "a.txt",
+        "Tin thôn\n\nChi bộ thôn Đông học tập Nghị quyết số 21-NQ/TW.",
+    );
+    ws.write(
+        "b.txt",
+        "Tin xã\n\nĐảng ủy xã Tây tổng kết công tác kiểm tra năm 2023.",
+    );
+    ws.write(
+        "c.txt",
+        "Tin huyện\n\nHội nghị cán bộ chủ chốt huyện Nam bàn về chuyển đổi số.",
+    );
+    let options = tracuu::ingest::IngestOptions::new(ws.corpus(), ws.index());
+    // The scan has seen b.txt; it is gone by the time it would be read.
+    let vanish = |progress: tracuu::ingest::Progress<'_>| {
+        if let tracuu::ingest::Progress::Scanned { .. } = progress {
+            std::fs::remove_file(ws.corpus().join("b.txt")).expect("remove");
+        }
+    };
+    let report = tracuu::ingest::run(&options, vanish).expect("ingest completes");
+    assert_eq!(report.documents_total, 2, "{report:?}");
+    let skipped: Vec<_> = report
+        .skipped
+        .iter()
+        .map(|s| format!("{}: {}", s.path, s.reason))
+        .collect();
+    assert_eq!(skipped.len(), 1, "{skipped:?}");
+    assert!(
+        skipped[0].contains("b.txt") && skipped[0].contains("cannot read"),
+        "{skipped:?}"
+    );
+    let engine = ws.engine();
+    assert_eq!(ids(&engine, "thon dong"), ["a"]);
+    assert_eq!(ids(&engine, "chuyen doi so"), ["c"]);
+    assert!(ids(&engine, "xa tay").is_empty());
+
+    // An indexed file that changes and then vanishes mid-ingest keeps its old documents
+    // until a scan sees it missing: an unreadable moment is not a deletion.
+    ws.write(
+        "b.txt",
+        "Tin xã\n\nĐảng ủy xã Tây tổng kết công tác kiểm tra năm 2023.",
+    );
+    ws.ingest();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    ws.write(
+        "b.txt",
+        "Tin xã\n\nĐảng ủy xã Tây tổng kết công tác kiểm tra năm 2024.",
+    );
+    let report = tracuu::ingest::run(&options, vanish).expect("ingest completes");
+    assert_eq!(report.skipped.len(), 1);
+    assert_eq!(report.documents_total, 3);
+    let engine = ws.engine();
+    assert_eq!(ids(&engine, "xa tay 2023"), ["b"]);
+    let report = ws.ingest();
+    assert_eq!((report.files_removed, report.documents_total), (1, 2));
+    let engine = ws.engine();
+    assert!(ids(&engine, "xa tay").is_empty());
+    assert_eq!(ids(&engine, "thon dong"), ["a"]);
+}

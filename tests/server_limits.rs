@@ -126,7 +126,89 @@ async fn bodies_over_the_limit_get_413() {
             .await
             .expect("large");
         assert_eq!(large.status().as_u16(), 413, "{path}");
+        if path.starts_with("/api/") {
+            let body: Value = large.json().await.expect("a JSON error body");
+            let message = body["error"].as_str().expect("error message");
+            assert!(message.contains("at most 1 KB"), "{message}");
+        }
     }
+    // A chunked body has no Content-Length: the extractor cuts it off, with the same answer.
+    let chunks = futures_util::stream::iter(
+        (0..8).map(|_| Ok::<_, std::io::Error>("y".repeat(512).into_bytes())),
+    );
+    let chunked = client
+        .post(format!("{base}/api/extract"))
+        .body(reqwest::Body::wrap_stream(chunks))
+        .send()
+        .await
+        .expect("chunked");
+    assert_eq!(chunked.status().as_u16(), 413);
+    let body: Value = chunked.json().await.expect("a JSON error body");
+    assert!(body["error"]
+        .as_str()
+        .is_some_and(|m| m.contains("too large")));
+}
+
+#[tokio::test]
+async fn metrics_count_requests_by_route_and_status_in_prometheus_text() {
+    let (_ws, base) = start(Limits::default()).await;
+    let client = reqwest::Client::new();
+    for query in ["nghi+quyet", "dang", "limit"] {
+        client
+            .get(format!("{base}/api/search?q={query}"))
+            .send()
+            .await
+            .expect("search");
+    }
+    client
+        .get(format!("{base}/api/search?q=x&limit=abc"))
+        .send()
+        .await
+        .expect("bad search");
+    client
+        .get(format!("{base}/api/documents/000_a9977e4e1fe89f14"))
+        .send()
+        .await
+        .expect("document");
+    let response = client
+        .get(format!("{base}/metrics"))
+        .send()
+        .await
+        .expect("metrics");
+    assert_eq!(response.status().as_u16(), 200);
+    let content_type = response.headers()[reqwest::header::CONTENT_TYPE]
+        .to_str()
+        .expect("ascii")
+        .to_owned();
+    assert!(content_type.starts_with("application/openmetrics-text"));
+    let text = response.text().await.expect("text");
+    let value = |series: &str| -> f64 {
+        text.lines()
+            .find_map(|line| line.strip_prefix(series)?.trim().parse().ok())
+            .unwrap_or_else(|| panic!("no series {series} in\n{text}"))
+    };
+    assert_eq!(
+        value(r#"tracuu_http_requests_total{method="GET",route="/api/search",status="200"}"#),
+        3.0
+    );
+    assert_eq!(
+        value(r#"tracuu_http_requests_total{method="GET",route="/api/search",status="400"}"#),
+        1.0
+    );
+    // The route pattern, not the id: one series for every document.
+    assert_eq!(
+        value(
+            r#"tracuu_http_requests_total{method="GET",route="/api/documents/{*id}",status="200"}"#
+        ),
+        1.0
+    );
+    assert_eq!(
+        value(r#"tracuu_http_request_duration_seconds_count{route="/api/search"}"#),
+        4.0
+    );
+    assert!(value("tracuu_index_documents") >= 14.0);
+    assert!(value("tracuu_process_resident_memory_bytes") > 1e6);
+    assert!(!text.contains("000_a9977e4e1fe89f14"));
 }
 
 #[tokio::test]

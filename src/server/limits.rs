@@ -4,8 +4,9 @@
 use std::time::Duration;
 
 use axum::error_handling::HandleErrorLayer;
-use axum::extract::DefaultBodyLimit;
+use axum::extract::{DefaultBodyLimit, State};
 use axum::http::{header, StatusCode, Uri};
+use axum::middleware;
 use axum::response::{IntoResponse, Response};
 use axum::{BoxError, Json, Router};
 use serde_json::json;
@@ -65,6 +66,31 @@ where
         // The extractors' own cap, so that a body without Content-Length is cut off too.
         .layer(DefaultBodyLimit::max(limits.max_body_bytes))
         .layer(RequestBodyLimitLayer::new(limits.max_body_bytes))
+        .layer(middleware::map_response_with_state(
+            limits.max_body_bytes,
+            too_large_as_json,
+        ))
+}
+
+/// Gives the API's 413s the API's `{"error": …}` body: the body-limit layer and the body
+/// extractors answer in plain text (or not at all).
+async fn too_large_as_json(
+    State(max_body_bytes): State<usize>,
+    uri: Uri,
+    response: Response,
+) -> Response {
+    if response.status() != StatusCode::PAYLOAD_TOO_LARGE || !uri.path().starts_with("/api/") {
+        return response;
+    }
+    let message = format!(
+        "the request body is too large: at most {} KB is accepted",
+        max_body_bytes / 1024
+    );
+    (
+        StatusCode::PAYLOAD_TOO_LARGE,
+        Json(json!({ "error": message })),
+    )
+        .into_response()
 }
 
 /// Answers a request the limits refused: 503, with `Retry-After` when the server is full.

@@ -2,6 +2,7 @@
 
 pub mod error;
 pub mod limits;
+pub mod metrics;
 pub mod routes;
 pub mod web;
 pub mod write;
@@ -11,12 +12,14 @@ use std::sync::Arc;
 
 use axum::extract::DefaultBodyLimit;
 use axum::http::Method;
+use axum::middleware;
 use axum::routing::{get, post};
 use axum::Router;
 use tower_http::cors::{Any, CorsLayer};
 
 use crate::search::Engine;
 pub use limits::Limits;
+use metrics::Metrics;
 use write::WriteState;
 
 /// Largest text `POST /api/extract` reads: a long directive is a few hundred KB.
@@ -69,6 +72,11 @@ pub fn router_with(engine: Arc<Engine>, config: &ServerConfig) -> Router {
         .merge(writes)
         .merge(web::pages())
         .fallback(web::not_found);
+    let metrics = Arc::new(Metrics::new());
+    // Scrapes are same-origin (Prometheus), outside CORS, and outside the limits like /healthz.
+    let scrape = Router::new()
+        .route("/metrics", get(metrics::scrape))
+        .with_state((Arc::clone(&metrics), Arc::clone(&engine)));
     limits::apply(limited, config.limits)
         // Health checks stay answerable when the server is saturated: that is when they matter.
         .route(
@@ -76,6 +84,9 @@ pub fn router_with(engine: Arc<Engine>, config: &ServerConfig) -> Router {
             get(routes::healthz).layer(CorsLayer::new().allow_origin(Any)),
         )
         .with_state(engine)
+        .merge(scrape)
+        // Outermost, so that requests the limits refuse are counted too.
+        .layer(middleware::from_fn_with_state(metrics, metrics::track))
 }
 
 /// Serves with the default limits and writing off until Ctrl-C or SIGTERM.
