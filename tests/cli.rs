@@ -74,3 +74,68 @@ fn extract_reads_standard_input() {
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
     assert!(json["citations"].is_array(), "{json}");
 }
+
+#[cfg(unix)]
+#[test]
+fn serve_finishes_the_request_in_flight_on_sigterm_and_exits_cleanly() {
+    use std::io::{BufRead, BufReader, Read};
+    use std::net::TcpStream;
+
+    let ws = Workspace::with_seeds();
+    ws.ingest();
+    let mut server = tracuu()
+        .args(["serve", "--addr", "127.0.0.1:0", "--index"])
+        .arg(ws.index())
+        .env("RUST_LOG", "info")
+        .env("NO_COLOR", "1")
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start serve");
+    let mut log = BufReader::new(server.stderr.take().expect("stderr"));
+    let mut line = String::new();
+    let addr = loop {
+        line.clear();
+        assert!(
+            log.read_line(&mut line).expect("read log") > 0,
+            "serve exited before listening"
+        );
+        if let Some(at) = line.find("serving on http://") {
+            let rest = &line[at + "serving on http://".len()..];
+            break rest.split_whitespace().next().expect("address").to_owned();
+        }
+    };
+    // Keep draining the log so the server never blocks on a full pipe.
+    std::thread::spawn(move || std::io::copy(&mut log, &mut std::io::sink()));
+
+    // A request whose body is half sent when the signal comes.
+    let body = "Thực hiện Nghị quyết số 21-NQ/TW của Ban Chấp hành Trung ương.";
+    let mut stream = TcpStream::connect(&addr).expect("connect");
+    let head = format!(
+        "POST /api/extract HTTP/1.1\r\nHost: {addr}\r\nContent-Type: text/plain; charset=utf-8\r\n\
+         Content-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    stream.write_all(head.as_bytes()).expect("head");
+    let (first, second) = body.split_at(body.find("của").expect("split point"));
+    stream.write_all(first.as_bytes()).expect("first half");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let status = Command::new("kill")
+        .args(["-TERM", &server.id().to_string()])
+        .status()
+        .expect("kill");
+    assert!(status.success());
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    // Shutting down: no new connections are taken…
+    assert!(
+        TcpStream::connect(&addr).is_err(),
+        "still accepting after SIGTERM"
+    );
+    // …but the one in flight is answered in full.
+    stream.write_all(second.as_bytes()).expect("second half");
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).expect("answer");
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    assert!(answer.contains("21-NQ/TW"), "{answer}");
+    let exit = server.wait().expect("exit");
+    assert!(exit.success(), "serve exited with {exit}");
+}
