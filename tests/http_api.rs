@@ -43,6 +43,25 @@ async fn search_returns_the_documented_shape() {
 }
 
 #[tokio::test]
+async fn telex_query_says_what_it_searched_for() {
+    let (_ws, base) = start().await;
+    let (status, body) = get(&format!("{base}/api/search?q=nghij%20quyeets%2021")).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["query"], "nghij quyeets 21", "{body}");
+    assert_eq!(body["searched_for"], "nghị quyết 21", "{body}");
+    assert!(body["total"].as_u64().is_some_and(|n| n >= 2), "{body}");
+    let (_, exact) = get(&format!(
+        "{base}/api/search?q=nghij%20quyeets%2021&verbatim=1"
+    ))
+    .await;
+    assert_eq!(exact["total"], 0, "{exact}");
+    assert!(exact["searched_for"].is_null(), "{exact}");
+    let (_, plain) = get(&format!("{base}/api/search?q=nghi%20quyet%2021")).await;
+    assert_eq!(plain["query"], "nghi quyet 21", "{plain}");
+    assert!(plain["searched_for"].is_null(), "{plain}");
+}
+
+#[tokio::test]
 async fn documents_by_id_and_unknown_ids() {
     let (_ws, base) = start().await;
     let (status, doc) = get(&format!("{base}/api/documents/001_2d22f94ed71eb3a4")).await;

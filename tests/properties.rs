@@ -1,5 +1,5 @@
 //! Properties of the pure core over generated text: normalisation, folding, citation spans,
-//! the query parser and the snippet generator.
+//! the query parser, the Telex and VNI reading of queries and the snippet generator.
 //!
 //! `fold(normalize(x)) == fold(x)` cannot hold literally: normalisation canonicalises white
 //! space (runs of spaces, NBSP, CRLF, indentation) and drops invisible characters, which fold
@@ -14,6 +14,8 @@ use tracuu::index::analyzers::vi_fold;
 use tracuu::search::query;
 use tracuu::search::snippet::{snippet_html, Highlight};
 use tracuu::text::exact_filter::exact_word;
+use tracuu::text::syllable::is_syllable;
+use tracuu::text::telex::{convert_query, convert_word};
 use tracuu::text::{fold, normalize};
 
 /// Letters of Vietnamese words as they arrive: precomposed, decomposed (a base and
@@ -115,6 +117,21 @@ proptest! {
     fn the_query_parser_never_panics(x in prop_oneof![any::<String>(), tricky()]) {
         if let Ok(parsed) = query::parse(&x) {
             prop_assert!(parsed.clauses.len() <= query::MAX_CLAUSES);
+        }
+    }
+
+    #[test]
+    fn telex_and_vni_words_compose_into_normalised_syllables(x in "[a-zA-Z][a-zA-Z0-9]{0,9}") {
+        if let Some(word) = convert_word(&x) {
+            prop_assert!(is_syllable(&word), "{} -> {}", x, word);
+            prop_assert_eq!(normalize(&word), word);
+        }
+    }
+
+    #[test]
+    fn reading_a_query_as_telex_never_panics(x in prop_oneof![any::<String>(), tricky()]) {
+        if let Some(read) = convert_query(&x) {
+            prop_assert_eq!(normalize(&read), read);
         }
     }
 

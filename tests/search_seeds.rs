@@ -180,3 +180,39 @@ fn ingest_is_incremental() {
         .iter()
         .all(|id| !from_seed(id, S003)));
 }
+
+#[test]
+fn telex_and_vni_queries_are_read_as_vietnamese() {
+    let (_ws, engine) = seeds();
+    let search = |q: &str, verbatim: bool| {
+        engine
+            .search(&SearchRequest {
+                q: q.into(),
+                limit: Some(100),
+                verbatim,
+                ..SearchRequest::default()
+            })
+            .expect("search")
+    };
+    let accented = search("nghị quyết 21", false);
+    assert_eq!(accented.searched_for, None);
+    assert!(accented.total >= 2, "{}", accented.total);
+    for q in ["nghij quyeets 21", "nghi5 quye6t1 21"] {
+        let response = search(q, false);
+        assert_eq!(response.query, q);
+        assert_eq!(
+            response.searched_for.as_deref(),
+            Some("nghị quyết 21"),
+            "{q}"
+        );
+        let hits: Vec<String> = response.hits.iter().map(|h| h.id.clone()).collect();
+        assert!(
+            contains_seed(&hits, S000) && contains_seed(&hits, S001),
+            "{q}: {hits:?}"
+        );
+        assert_eq!(response.total, accented.total, "{q}");
+        // Asked to search exactly what was typed, it does: nothing has those words.
+        let exact = search(q, true);
+        assert_eq!((exact.total, exact.searched_for), (0, None), "{q}");
+    }
+}

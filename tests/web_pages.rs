@@ -405,3 +405,39 @@ async fn bad_requests_and_unknown_pages_get_vietnamese_pages() {
     let body: serde_json::Value = api.json().await.expect("JSON under /api/");
     assert!(body["error"].is_string());
 }
+
+#[tokio::test]
+async fn telex_query_says_what_was_searched_and_links_to_the_query_as_typed() {
+    let (_dir, base) = web::start().await;
+    let q = "nghij quyeets -\"<script>window.__xss=8</script>\"";
+    let url = reqwest::Url::parse_with_params(&format!("{base}/"), [("q", q)]).expect("url");
+    let page = get(url.as_str()).await;
+    assert_eq!(page.status, 200, "{}", page.body);
+    assert!(page.all(".hit").len() >= 2, "{}", page.body);
+    assert_eq!(
+        page.text("#searched-for b"),
+        "nghị quyết -\"<script>window.__xss=8</script>\""
+    );
+    assert!(
+        page.text("#searched-for")
+            .starts_with("Đang hiển thị kết quả cho nghị quyết"),
+        "{}",
+        page.text("#searched-for")
+    );
+    assert_eq!(page.text("#searched-for a"), q);
+    let links = page.hrefs("#searched-for a");
+    let [as_typed] = links.as_slice() else {
+        panic!("one link to the query as typed: {links:?}");
+    };
+    assert!(as_typed.ends_with("&verbatim=1"), "{as_typed}");
+    assert_inert(&page);
+
+    let exact = get(&format!("{base}{as_typed}")).await;
+    assert_eq!(exact.status, 200, "{}", exact.body);
+    assert!(exact.all("#searched-for").is_empty(), "{}", exact.body);
+    assert!(exact.all(".hit").is_empty(), "{}", exact.body);
+    assert!(exact.text("#summary").starts_with("Không tìm thấy"));
+
+    let plain = get(&format!("{base}/?q=nghi+quyet")).await;
+    assert!(plain.all("#searched-for").is_empty(), "{}", plain.body);
+}

@@ -21,6 +21,7 @@ use crate::document::iso_date;
 use crate::index::manifest::Manifest;
 use crate::index::stored::{stored_citations, stored_text};
 use crate::index::{self, Fields, IndexError};
+use crate::text::telex;
 pub use build::Filters;
 use build::{build, AnalyzedQuery};
 use facets::{FacetCollector, FacetCounts};
@@ -38,6 +39,9 @@ pub const MAX_OFFSET: usize = 10_000;
 pub const DEFAULT_LIMIT: usize = 10;
 /// Cited directives listed in the facet.
 const CITATION_FACETS: usize = 20;
+/// Below this many documents a query typed in Telex or VNI is tried composed: such a query
+/// finds nothing, or only the documents its digits ("21") happen to match.
+pub const FEW_RESULTS: usize = 3;
 
 /// Why a search failed.
 #[derive(Debug, thiserror::Error)]
@@ -67,6 +71,8 @@ pub struct SearchRequest {
     pub offset: Option<usize>,
     /// Restrictions.
     pub filters: Filters,
+    /// Search exactly what was typed, never its Telex or VNI reading.
+    pub verbatim: bool,
 }
 
 /// An open index, ready to answer searches; cheap to share between threads.
@@ -116,7 +122,10 @@ impl Engine {
         self.reader.searcher().num_docs()
     }
 
-    /// Runs a search.
+    /// Runs a search. When the query as typed finds fewer than [`FEW_RESULTS`] documents
+    /// and reads as Telex or VNI ("nghij quyeets"), the composed query ("nghị quyết") is run
+    /// too, and its results replace the first ones if there are more of them
+    /// (`searched_for` says so); `verbatim` turns that off.
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResponse, SearchError> {
         let started = Instant::now();
         let limit = request.limit.unwrap_or(DEFAULT_LIMIT);
@@ -131,15 +140,33 @@ impl Engine {
                 "offset must be at most {MAX_OFFSET}"
             )));
         }
-        let parsed = query::parse(&request.q)?;
+        let mut response = self.run(&request.q, &request.filters, limit, offset)?;
+        if !request.verbatim && response.total < FEW_RESULTS {
+            if let Some(composed) = telex::convert_query(&request.q) {
+                let second = self.run(&composed, &request.filters, limit, offset)?;
+                if second.total > response.total {
+                    response = second;
+                    response.searched_for = Some(composed);
+                }
+            }
+        }
+        response.query.clone_from(&request.q);
+        response.took_ms = elapsed_ms(started);
+        Ok(response)
+    }
+
+    /// One query through the index; `query` and `took_ms` are the caller's to fill in.
+    fn run(
+        &self,
+        q: &str,
+        filters: &Filters,
+        limit: usize,
+        offset: usize,
+    ) -> Result<SearchResponse, SearchError> {
+        let parsed = query::parse(q)?;
         let analyzed = AnalyzedQuery::new(&parsed);
-        let Some(query) = build(&analyzed, &request.filters, &self.fields) else {
-            return Ok(SearchResponse {
-                total: 0,
-                took_ms: elapsed_ms(started),
-                hits: Vec::new(),
-                facets: Facets::default(),
-            });
+        let Some(query) = build(&analyzed, filters, &self.fields) else {
+            return Ok(SearchResponse::default());
         };
         let searcher = self.reader.searcher();
         let top = TopDocs::with_limit(limit)
@@ -169,9 +196,9 @@ impl Engine {
         }
         Ok(SearchResponse {
             total,
-            took_ms: elapsed_ms(started),
             hits,
             facets: facets_of(counts),
+            ..SearchResponse::default()
         })
     }
 

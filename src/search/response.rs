@@ -5,8 +5,13 @@ use serde::Serialize;
 use crate::cite::Citation;
 
 /// `GET /api/search` and `tracuu search --json`.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Default, Serialize)]
 pub struct SearchResponse {
+    /// The query as typed.
+    pub query: String,
+    /// The query actually searched when it differs from `query`: its Telex or VNI reading
+    /// ("nghij quyeets" → "nghị quyết"), taken because the query as typed found little.
+    pub searched_for: Option<String>,
     /// Documents matching.
     pub total: usize,
     /// Time taken in the engine, milliseconds.

@@ -31,6 +31,7 @@ pub struct SearchParams {
     kind: Option<String>,
     from: Option<String>,
     to: Option<String>,
+    verbatim: Option<String>,
 }
 
 impl SearchParams {
@@ -45,6 +46,7 @@ impl SearchParams {
                 from: date("from", self.from)?,
                 to: date("to", self.to)?,
             },
+            verbatim: crate::server::web::params::flag(self.verbatim),
         })
     }
 }

@@ -9,6 +9,8 @@ pub mod fold;
 pub mod fold_filter;
 pub mod normalize;
 pub mod sentence;
+pub mod syllable;
+pub mod telex;
 pub mod tokenizer;
 pub mod tone;
 mod vowels;

@@ -14,7 +14,7 @@ const ONSETS: [&str; 27] = [
 ];
 
 /// Codas a Vietnamese syllable may end with.
-const CODAS: [&str; 9] = ["", "c", "ch", "m", "n", "ng", "nh", "p", "t"];
+pub(super) const CODAS: [&str; 9] = ["", "c", "ch", "m", "n", "ng", "nh", "p", "t"];
 
 /// A syllable holds at most three vowels ("oai", "ươu", "uyê").
 const MAX_NUCLEUS: usize = 3;
@@ -81,7 +81,7 @@ pub fn canonical_tone(word: &str) -> Option<String> {
 
 /// How many characters of the skeleton are the onset; "gi" and "qu" count only when a
 /// vowel follows ("gì" is g + i, "già" is gi + a).
-fn onset_chars(skeleton: &str, vowels: &[Option<Vowel>]) -> usize {
+pub(super) fn onset_chars(skeleton: &str, vowels: &[Option<Vowel>]) -> usize {
     for onset in ONSETS {
         if skeleton.starts_with(onset) {
             let n = onset.chars().count();

@@ -8,7 +8,7 @@ mod error;
 mod facets;
 mod layout;
 mod markup;
-mod params;
+pub(crate) mod params;
 mod search_page;
 mod urls;
 

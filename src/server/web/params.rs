@@ -19,6 +19,7 @@ pub struct RawParams {
     to: Option<String>,
     page: Option<String>,
     limit: Option<String>,
+    verbatim: Option<String>,
 }
 
 /// A checked search: what the page shows and what its links keep.
@@ -38,6 +39,8 @@ pub struct SearchState {
     pub page: usize,
     /// Results per page, when not the default.
     pub limit: Option<usize>,
+    /// Search exactly what was typed, never its Telex or VNI reading.
+    pub verbatim: bool,
 }
 
 impl SearchState {
@@ -74,6 +77,7 @@ impl SearchState {
             to: date(raw.to, "Đến ngày (to)")?,
             page,
             limit,
+            verbatim: flag(raw.verbatim),
         })
     }
 
@@ -95,6 +99,7 @@ impl SearchState {
                 from: parse_date(&self.from),
                 to: parse_date(&self.to),
             },
+            verbatim: self.verbatim,
         }
     }
 
@@ -124,6 +129,7 @@ impl SearchState {
         pairs.extend(self.filter_pairs());
         pairs.push(("limit", limit.as_deref().unwrap_or("")));
         pairs.push(("page", page.as_deref().unwrap_or("")));
+        pairs.push(("verbatim", if self.verbatim { "1" } else { "" }));
         format!("/{}", urls::query(&pairs))
     }
 
@@ -151,6 +157,15 @@ impl SearchState {
         next
     }
 
+    /// The same search of exactly what was typed (back to page 1).
+    pub fn as_typed(&self) -> SearchState {
+        SearchState {
+            page: 1,
+            verbatim: true,
+            ..self.clone()
+        }
+    }
+
     /// The same search restricted to one publication year.
     pub fn in_year(&self, year: i32) -> SearchState {
         self.with("from", &format!("{year:04}-01-01"))
@@ -160,6 +175,11 @@ impl SearchState {
 
 fn trimmed(value: Option<String>) -> String {
     value.map(|v| v.trim().to_string()).unwrap_or_default()
+}
+
+/// A switch in the query string: on unless absent, empty, "0" or "false".
+pub fn flag(value: Option<String>) -> bool {
+    !matches!(trimmed(value).as_str(), "" | "0" | "false")
 }
 
 fn number(value: Option<String>, what: &str) -> Result<Option<usize>, PageError> {
@@ -216,6 +236,7 @@ mod tests {
                 "to" => r.to = v,
                 "page" => r.page = v,
                 "limit" => r.limit = v,
+                "verbatim" => r.verbatim = v,
                 _ => {}
             }
         }
@@ -272,5 +293,27 @@ mod tests {
         );
         let request = state.request();
         assert_eq!((request.limit, request.offset), (Some(10), Some(20)));
+        assert!(!request.verbatim);
+        let typed = state.as_typed();
+        assert!(typed.request().verbatim);
+        assert_eq!(
+            typed.href(),
+            "/?q=h%C6%B0%E1%BB%9Bng%20d%E1%BA%ABn&cites=nghi-quyet%2F21-NQ%2FTW&verbatim=1"
+        );
+    }
+
+    #[test]
+    fn verbatim_is_a_switch() {
+        let table = [
+            (None, false),
+            (Some(""), false),
+            (Some("0"), false),
+            (Some("false"), false),
+            (Some("1"), true),
+            (Some("true"), true),
+        ];
+        for (value, expected) in table {
+            assert_eq!(flag(value.map(str::to_string)), expected, "{value:?}");
+        }
     }
 }

@@ -101,6 +101,7 @@ fn results(state: &SearchState, response: &SearchResponse) -> Markup {
                         span.muted { " (" (format!("{:.1}", response.took_ms).replace('.', ",")) " ms)" }
                     }
                 }
+                (searched_for(state, response))
                 (active_filters(state))
                 (guidance(&response.facets))
                 @if !response.hits.is_empty() {
@@ -111,6 +112,20 @@ fn results(state: &SearchState, response: &SearchResponse) -> Markup {
                 (pager(state, pages))
             }
             (sidebar(state, &response.facets))
+        }
+    }
+}
+
+/// "Showing results for …" when the engine read the query as Telex or VNI, with a link to
+/// search exactly what was typed.
+fn searched_for(state: &SearchState, response: &SearchResponse) -> Markup {
+    html! {
+        @if let Some(searched) = &response.searched_for {
+            p.searched-for #searched-for {
+                "Đang hiển thị kết quả cho " b { (searched) } ". "
+                "Tìm chính xác: "
+                a href=(state.as_typed().href()) { (state.q.trim()) }
+            }
         }
     }
 }

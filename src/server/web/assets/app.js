@@ -71,6 +71,7 @@
     FILTERS.forEach(function (name) { if (state[name]) params.set(name, state[name]); });
     if (state.limit) params.set("limit", state.limit);
     if (state.page > 1) params.set("page", String(state.page));
+    if (state.verbatim) params.set("verbatim", "1");
     var query = params.toString();
     return "/" + (query ? "?" + query : "");
   }
@@ -101,10 +102,16 @@
         el("span", { class: "muted" }, [" (" + data.took_ms.toFixed(1).replace(".", ",") + " ms)"])
       ]);
     }
+    // The engine read the query as Telex or VNI: say so, and offer the query as typed.
+    var searchedFor = data.searched_for ? el("p", { class: "searched-for", id: "searched-for" }, [
+      "Đang hiển thị kết quả cho ", el("b", {}, [data.searched_for]), ". Tìm chính xác: ",
+      el("a", { href: href(Object.assign({}, state, { page: 1, verbatim: true })) }, [state.q.trim()])
+    ]) : null;
     var hits = data.hits.length ? el("ol", { class: "hits" }, data.hits.map(renderHit)) : null;
     var results = el("section", { class: "results", id: "results", "aria-labelledby": "results-heading" }, [
       el("h1", { class: "visually-hidden", id: "results-heading" }, ["Kết quả tìm kiếm"]),
       summary,
+      searchedFor,
       renderActiveFilters(state, data.facets),
       renderGuidance(data.facets),
       hits,

@@ -39,6 +39,8 @@
     ".snippet { margin: 2px 0 0; color: #333a45; font-size: 13px; }",
     ".snippet b { font-weight: 650; color: #1d2129; background: #fff1b8; }",
     ".status { padding: 6px 14px; color: #565e6c; font-size: 13px; margin: 0; }",
+    ".status[hidden] { display: none; }",
+    ".searched-for b { color: #1d2129; }",
     ".more { display: block; padding: 8px 14px 4px; font-weight: 600; font-size: 13px; }"
   ].join("\n");
 
@@ -92,9 +94,11 @@
     var button = el(document, "button", { type: "submit" }, "Tìm kiếm");
     var popover = el(document, "div", { id: id + "-results", class: "popover", role: "region", "aria-label": "Kết quả tìm kiếm", hidden: "" });
     var status = el(document, "p", { class: "status", role: "status", "aria-live": "polite" });
+    var notice = el(document, "p", { class: "status searched-for", hidden: "" });
     var list = el(document, "ol", { class: "hits" });
     var more = el(document, "a", { class: "more", target: "_blank", rel: "noopener" }, "");
     popover.appendChild(status);
+    popover.appendChild(notice);
     popover.appendChild(list);
     popover.appendChild(more);
     form.appendChild(label);
@@ -116,6 +120,7 @@
       status.textContent = body.total === 0
         ? "Không tìm thấy kết quả cho “" + q + "”."
         : "Tìm thấy " + body.total + " văn bản";
+      renderNotice(q, body.searched_for);
       body.hits.forEach(function (hit) {
         var item = el(document, "li", { class: "hit" });
         var link = el(document, "a", { class: "title", href: pagePath("/documents/", hit.id), target: "_blank", rel: "noopener" },
@@ -130,6 +135,21 @@
       more.textContent = body.total > body.hits.length ? "Xem tất cả " + body.total + " kết quả →" : "Mở trang tìm kiếm →";
       more.setAttribute("href", origin + "/?" + new URLSearchParams({ q: q }).toString());
       open(true);
+    }
+
+    // The server read the query as Telex or VNI ("nghij quyeets"): say what it searched for
+    // and link to a search of exactly what was typed.
+    function renderNotice(q, searchedFor) {
+      notice.replaceChildren();
+      notice.hidden = !searchedFor;
+      if (!searchedFor) return;
+      notice.appendChild(document.createTextNode("Đang hiển thị kết quả cho "));
+      notice.appendChild(el(document, "b", {}, searchedFor));
+      notice.appendChild(document.createTextNode(". Tìm chính xác: "));
+      notice.appendChild(el(document, "a", {
+        href: origin + "/?" + new URLSearchParams({ q: q, verbatim: "1" }).toString(),
+        target: "_blank", rel: "noopener"
+      }, q));
     }
 
     function search() {
@@ -151,6 +171,7 @@
             render(q, result.body);
           } else {
             list.replaceChildren();
+            renderNotice(q, null);
             status.textContent = "Không tìm được: " + (result.body.error || "yêu cầu không hợp lệ");
             open(true);
           }
@@ -158,6 +179,7 @@
         .catch(function (error) {
           if (error.name === "AbortError") return;
           list.replaceChildren();
+          renderNotice(q, null);
           status.textContent = "Không kết nối được máy chủ tra cứu.";
           open(true);
         });

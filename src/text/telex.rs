@@ -1,0 +1,140 @@
+//! Queries typed in Telex or VNI on a keyboard without Vietnamese input ("nghij quyeets",
+//! "nghi5 quye6t1") read back as Vietnamese ("nghị quyết").
+//!
+//! The keystrokes are composed by the `vi` crate (the engine of an input method); what we
+//! add is the judgement of which words were typed that way: a word is converted only when
+//! it is not a Vietnamese syllable as it stands and becomes one once composed, so "hoa",
+//! "ios", "facebook", "2020" and "21-NQ/TW" stay as they are.
+
+use super::normalize::normalize;
+use super::syllable::is_syllable;
+
+/// Fewest letters in a word worth converting: a lone letter ("a", "w") is too ambiguous.
+const MIN_LETTERS: usize = 2;
+
+/// The query with its Telex or VNI words composed into Vietnamese, normalised; `None` when
+/// no word looks typed that way. Quotes, a leading minus and punctuation around a word stay.
+pub fn convert_query(query: &str) -> Option<String> {
+    let mut changed = false;
+    let words: Vec<String> = query
+        .split_whitespace()
+        .map(|chunk| {
+            let core = chunk.trim_matches(|c: char| !c.is_alphanumeric());
+            match convert_word(core) {
+                Some(word) if !core.is_empty() => {
+                    changed = true;
+                    let start = chunk.find(core).unwrap_or(0);
+                    let end = start + core.len();
+                    format!("{}{word}{}", &chunk[..start], &chunk[end..])
+                }
+                _ => chunk.to_string(),
+            }
+        })
+        .collect();
+    changed.then(|| normalize(&words.join(" ")))
+}
+
+/// One word composed from Telex (letters as keys: "dduwowngf") or VNI (digits as keys:
+/// "d9u7o7ng2"), with canonical tone placement; `None` when the word is a syllable as typed,
+/// an acronym ("TW"), has anything but ASCII letters and digits, or does not compose into a
+/// syllable.
+pub fn convert_word(word: &str) -> Option<String> {
+    let first = word.chars().next()?;
+    let letters = word.chars().filter(char::is_ascii_alphabetic).count();
+    let upper = word.chars().filter(char::is_ascii_uppercase).count();
+    if !first.is_ascii_alphabetic()
+        || !word.chars().all(|c| c.is_ascii_alphanumeric())
+        || letters < MIN_LETTERS
+        || upper > 1
+        || is_syllable(word)
+    {
+        return None;
+    }
+    let method = if letters == word.len() {
+        &vi::TELEX
+    } else {
+        &vi::VNI
+    };
+    let lower = word.to_ascii_lowercase();
+    let mut composed = String::with_capacity(word.len() + 4);
+    vi::transform_buffer(method, lower.chars(), &mut composed);
+    if composed == lower || !is_syllable(&composed) {
+        return None;
+    }
+    let composed = normalize(&composed);
+    Some(if first.is_ascii_uppercase() {
+        capitalize(&composed)
+    } else {
+        composed
+    })
+}
+
+fn capitalize(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |c| {
+        c.to_uppercase().chain(chars).collect::<String>()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn composes_telex_and_vni_words() {
+        let table = [
+            ("nghij", "nghị"),
+            ("quyeets", "quyết"),
+            ("dduwowngf", "đường"),
+            ("hoaf", "hòa"),
+            ("hoaf", "hòa"),
+            ("Hoaf", "Hòa"),
+            ("ddangr", "đảng"),
+            ("toor", "tổ"),
+            ("chuwcs", "chức"),
+            ("nguoiwf", "người"),
+            ("thuyr", "thủy"),
+            ("khoas", "khóa"),
+            ("hoaf", "hòa"),
+            ("nghi5", "nghị"),
+            ("quye6t1", "quyết"),
+            ("d9u7o7ng2", "đường"),
+            ("hoa2", "hòa"),
+            ("d9a3ng", "đảng"),
+            ("Vie65t", "Việt"),
+        ];
+        for (typed, expected) in table {
+            assert_eq!(convert_word(typed).as_deref(), Some(expected), "{typed}");
+        }
+    }
+
+    #[test]
+    fn leaves_words_not_typed_in_telex_or_vni() {
+        let table = [
+            "hoa", "nghi", "quyet", "duong", "xoong", "ios", "facebook", "email", "zalo", "covid",
+            "2020", "21", "NQ", "TW", "NQTW", "21-NQ/TW", "a4", "u23", "mp3", "h5n1", "w", "",
+            "nghị", "quyết", "đảng",
+        ];
+        for word in table {
+            assert_eq!(convert_word(word), None, "{word}");
+        }
+    }
+
+    #[test]
+    fn converts_the_words_of_a_query() {
+        let table = [
+            ("nghij quyeets 21", Some("nghị quyết 21")),
+            ("nghi5 quye6t1 21", Some("nghị quyết 21")),
+            ("\"toor chuwcs\" -ddangr", Some("\"tổ chức\" -đảng")),
+            ("huongws daanx 38", Some("hướng dẫn 38")),
+            ("21-NQ/TW nghij quyeets,", Some("21-NQ/TW nghị quyết,")),
+            ("nghi quyet 21", None),
+            ("nghị quyết 21-NQ/TW", None),
+            ("facebook ios 2020", None),
+            ("", None),
+        ];
+        for (query, expected) in table {
+            assert_eq!(convert_query(query).as_deref(), expected, "{query}");
+        }
+    }
+}
