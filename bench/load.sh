@@ -27,6 +27,15 @@ for _ in $(seq 50); do
 done
 rss() { awk '/VmRSS/ {print $2 " kB"}' "/proc/$server/status"; }
 echo "RSS before: $(rss)"
+# RSS every 10 s while the load runs: flat after warm-up, or a leak.
+(
+    while sleep "${RSS_EVERY:-10}"; do
+        [ -e "/proc/$server/status" ] || break
+        echo "RSS at +${SECONDS}s: $(rss)"
+    done
+) &
+sampler=$!
+SECONDS=0
 
 # Mixed queries: accented, folded, symbols, phrases, filters, paging, suggestions, documents.
 cat >"$work/urls.txt" <<URLS
@@ -64,5 +73,8 @@ LUA
     URLS="$work/urls.txt" wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$work/mix.lua" "http://$addr"
 fi
 
+kill "$sampler" 2>/dev/null || true
 echo "RSS after: $(rss)"
+# The server's own count, by route and status, from /metrics.
+curl -fs "http://$addr/metrics" | grep '^tracuu_http_requests_total' | sort
 grep -c ' ERROR ' "$work/server.log" | sed 's/^/server errors logged: /' || true

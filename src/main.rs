@@ -278,6 +278,9 @@ fn read_stdin() -> Result<Vec<u8>> {
     Ok(bytes)
 }
 
+/// Blocking-pool threads per core for `serve`: enough to overlap a search's disk reads.
+const BLOCKING_THREADS_PER_CORE: usize = 4;
+
 fn serve(index: &Path, corpus: Option<&Path>, addr: &str, limits: Limits) -> Result<()> {
     if let Some(corpus) = corpus {
         if corpus.is_dir() {
@@ -303,7 +306,14 @@ fn serve(index: &Path, corpus: Option<&Path>, addr: &str, limits: Limits) -> Res
     if config.write_token.is_some() {
         tracing::info!("POST /api/documents is on for bearers of the write token");
     }
-    let runtime = tokio::runtime::Runtime::new()?;
+    // Searches run on the blocking pool and are CPU-bound: threads past a few per core add
+    // only memory (tokio allows 512), so the pool is capped and requests queue for it within
+    // the timeout, while the concurrency limit sheds the excess.
+    let cores = std::thread::available_parallelism().map_or(2, usize::from);
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .max_blocking_threads(cores * BLOCKING_THREADS_PER_CORE)
+        .build()?;
     runtime.block_on(async {
         let listener = tokio::net::TcpListener::bind(addr)
             .await
