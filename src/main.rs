@@ -226,6 +226,9 @@ fn search(index: &Path, query: String, limit: usize, json: bool) -> Result<()> {
         println!("{}", serde_json::to_string_pretty(&response)?);
         return Ok(());
     }
+    if let Some(read) = &response.searched_for {
+        println!("Đang hiển thị kết quả cho: {read}");
+    }
     println!("{} documents ({:.2} ms)", response.total, response.took_ms);
     for (i, hit) in response.hits.iter().enumerate() {
         let date = hit.date.as_deref().unwrap_or("----------");

@@ -177,6 +177,20 @@ async fn live_results(client: &Client, base: &str) -> Result<()> {
         title.starts_with("<script>"),
         "title shown as text: {title}"
     );
+
+    // Typed in Telex: the results say what was searched and link to the query as typed.
+    input.clear().await?;
+    input.send_keys("nghij quyeets").await?;
+    let notice = "const p = document.querySelector('#searched-for'); \
+        return p && p.querySelector('b').textContent + '|' + p.querySelector('a').getAttribute('href')";
+    let notice = eventually("the Telex notice", || async {
+        Ok(js(client, notice).await?.as_str().map(str::to_string))
+    })
+    .await?;
+    ensure!(
+        notice == "nghị quyết|/?q=nghij+quyeets&verbatim=1",
+        "{notice}"
+    );
     assert_no_script_ran(client, "the live results").await
 }
 
@@ -185,11 +199,15 @@ async fn citation_link(client: &Client, base: &str) -> Result<()> {
     input.clear().await?;
     input.send_keys("doi moi huong dan 38").await?;
     let selector = format!("#results a[href='/documents/{GUIDANCE_ID}']");
-    let hit = eventually("the guidance article among the hits", || async {
-        Ok(client.find(Locator::Css(&selector)).await.ok())
+    // Results re-render while the typing settles: a link found a moment ago may be gone,
+    // so find and click again until a click lands.
+    eventually("the guidance article among the hits, clicked", || async {
+        Ok(match client.find(Locator::Css(&selector)).await {
+            Ok(hit) => hit.click().await.ok(),
+            Err(_) => None,
+        })
     })
     .await?;
-    hit.click().await?;
     let cite = wait_for(client, "a.cite[href*='nghi-quyet']").await?;
     let url = client.current_url().await?;
     ensure!(
@@ -279,6 +297,19 @@ async fn embedded_box(client: &Client, base: &str, portal: &str) -> Result<()> {
         Ok(t.as_str().filter(|t| t.starts_with("<script>")).map(|_| ()))
     })
     .await?;
+
+    input.clear().await?;
+    input.send_keys("nghij quyeets").await?;
+    let notice = "const p = document.querySelector('[data-tracuu]').shadowRoot.querySelector('.searched-for'); \
+        return p && !p.hidden ? p.querySelector('b').textContent + '|' + p.querySelector('a').href : null";
+    let notice = eventually("the Telex notice in the box", || async {
+        Ok(js(client, notice).await?.as_str().map(str::to_string))
+    })
+    .await?;
+    ensure!(
+        notice == format!("nghị quyết|{base}/?q=nghij+quyeets&verbatim=1"),
+        "{notice}"
+    );
     assert_no_script_ran(client, "the embedded box").await
 }
 

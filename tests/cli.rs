@@ -41,6 +41,18 @@ fn ingest_then_search_json() {
     );
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
     assert_eq!(json["hits"][0]["id"], "000_a9977e4e1fe89f14");
+
+    // Typed in Telex: the text output says what it searched for.
+    let out = tracuu()
+        .args(["search", "nghij quyeets 21", "--index"])
+        .arg(ws.index())
+        .output()
+        .expect("run search");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.starts_with("Đang hiển thị kết quả cho: nghị quyết 21\n"),
+        "{stdout}"
+    );
 }
 
 #[test]

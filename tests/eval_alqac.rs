@@ -45,18 +45,23 @@ fn ranking_quality_on_alqac() {
     for (what, got, floor) in floors {
         assert!(got >= floor, "{what}: {got:.3} < floor {floor:.3}");
     }
-    assert!(ours.mrr_10 > bm25.mrr_10, "ours {ours:?} vs BM25 {bm25:?}");
+    assert!(
+        ours.mrr_10 - bm25.mrr_10 >= FLOOR_LEAD_OVER_BM25,
+        "ours {ours:?} vs BM25 {bm25:?}"
+    );
     // Accented index, unaccented questions: what a plain search gives phone users.
     assert!(bm25_phone.mrr_10 < 0.5 * bm25.mrr_10, "{bm25_phone:?}");
 }
 
 /// Measured floors; see docs/ranking.md for the figures they sit under.
-const FLOOR_MRR: f64 = 0.83;
+const FLOOR_MRR: f64 = 0.85;
 /// Recall@10, accented questions.
 const FLOOR_RECALL_10: f64 = 0.96;
 /// MRR@10, unaccented questions.
-const FLOOR_MRR_UNACCENTED: f64 = 0.84;
+const FLOOR_MRR_UNACCENTED: f64 = 0.86;
 /// Recall@10, unaccented questions.
 const FLOOR_RECALL_10_UNACCENTED: f64 = 0.96;
 /// nDCG@10, accented questions.
-const FLOOR_NDCG: f64 = 0.86;
+const FLOOR_NDCG: f64 = 0.88;
+/// Lead over plain BM25 in MRR@10, accented questions (measured +0.055; target +0.05).
+const FLOOR_LEAD_OVER_BM25: f64 = 0.04;

@@ -3,6 +3,7 @@
 use tantivy::tokenizer::{RemoveLongFilter, TextAnalyzer};
 use tantivy::Index;
 
+use crate::text::bigram_filter::BigramFilter;
 use crate::text::exact_filter::ExactFilter;
 use crate::text::fold_filter::FoldFilter;
 use crate::text::tokenizer::ViTokenizer;
@@ -11,6 +12,9 @@ use crate::text::tokenizer::ViTokenizer;
 pub const VI_EXACT: &str = "vi_exact";
 /// Name of the analyzer that folds accents away.
 pub const VI_FOLD: &str = "vi_fold";
+
+/// Name of the analyzer that pairs adjacent folded words.
+pub const VI_BIGRAM: &str = "vi_bigram";
 
 /// Tokens longer than this are URLs, hashes or glued garbage, never words people search.
 const MAX_TOKEN_BYTES: usize = 64;
@@ -31,10 +35,20 @@ pub fn vi_fold() -> TextAnalyzer {
         .build()
 }
 
-/// Registers both analyzers; tantivy does not persist tokenizers, so every open needs this.
+/// `vi_bigram`: adjacent folded words as one token ("tổ chức" → "to chuc").
+pub fn vi_bigram() -> TextAnalyzer {
+    TextAnalyzer::builder(ViTokenizer::default())
+        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
+        .filter(FoldFilter)
+        .filter(BigramFilter)
+        .build()
+}
+
+/// Registers the analyzers; tantivy does not persist tokenizers, so every open needs this.
 pub fn register(index: &Index) {
     index.tokenizers().register(VI_EXACT, vi_exact());
     index.tokenizers().register(VI_FOLD, vi_fold());
+    index.tokenizers().register(VI_BIGRAM, vi_bigram());
 }
 
 #[cfg(test)]
@@ -61,6 +75,15 @@ mod tests {
             tokens(vi_fold(), text),
             ["dang", "uy", "khoi", "21", "nq", "tw", "1.832", "dang", "vien"]
         );
+    }
+
+    #[test]
+    fn bigram_tokens_are_folded_word_pairs() {
+        assert_eq!(
+            tokens(vi_bigram(), "Tổ chức cơ sở Đảng, 21-NQ/TW"),
+            ["to chuc", "chuc co", "co so", "so dang", "dang 21", "21 nq", "nq tw"]
+        );
+        assert!(tokens(vi_bigram(), "Đảng").is_empty());
     }
 
     #[test]

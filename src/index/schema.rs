@@ -6,7 +6,7 @@ use tantivy::schema::{
     TextOptions, FAST, STORED, STRING,
 };
 
-use super::analyzers::{VI_EXACT, VI_FOLD};
+use super::analyzers::{VI_BIGRAM, VI_EXACT, VI_FOLD};
 
 /// Handles to every field of the schema.
 #[derive(Clone, Copy, Debug)]
@@ -25,6 +25,8 @@ pub struct Fields {
     pub body: Field,
     /// Body, `vi_fold`.
     pub body_fold: Field,
+    /// Body, `vi_bigram`: adjacent words as one term, scored without positions.
+    pub body_bigram: Field,
     /// Publication date, filterable and sortable.
     pub date: Field,
     /// Author, stored.
@@ -65,6 +67,14 @@ pub fn build() -> Schema {
     b.add_text_field("title_fold", text_options(VI_FOLD, false));
     b.add_text_field("body", text_options(VI_EXACT, true));
     b.add_text_field("body_fold", text_options(VI_FOLD, false));
+    b.add_text_field(
+        "body_bigram",
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(VI_BIGRAM)
+                .set_index_option(IndexRecordOption::WithFreqs),
+        ),
+    );
     b.add_date_field(
         "date",
         DateOptions::default()
@@ -99,6 +109,7 @@ impl Fields {
             title_fold: get("title_fold")?,
             body: get("body")?,
             body_fold: get("body_fold")?,
+            body_bigram: get("body_bigram")?,
             date: get("date")?,
             author: get("author")?,
             cites: get("cites")?,

@@ -168,6 +168,7 @@ impl Writer {
         d.add_text(f.title_fold, &doc.title);
         d.add_text(f.body, &doc.body);
         d.add_text(f.body_fold, &doc.body);
+        d.add_text(f.body_bigram, &doc.body);
         if let Some(date) = doc.date {
             let midnight = date.midnight().assume_utc();
             d.add_date(f.date, DateTime::from_utc(midnight));

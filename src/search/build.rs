@@ -17,6 +17,7 @@ use super::query::UserQuery;
 use super::stopwords::is_stop_word;
 use crate::index::analyzers::{vi_exact, vi_fold};
 use crate::index::Fields;
+use crate::text::bigram_filter::bigram;
 
 /// Weight of a match with the user's exact accents over a folded-only match. With 2.0 a
 /// document with "đảng" outranks one with "đang" for the query "đảng" even when the latter
@@ -24,8 +25,9 @@ use crate::index::Fields;
 const EXACT_BOOST: f32 = 2.0;
 /// Weight of a title match over a body match: titles say what a document is about.
 const TITLE_BOOST: f32 = 2.5;
-/// Weight of the bonus for two query words standing next to each other, as one word.
-const PAIR_BOOST: f32 = 3.0;
+/// Weight of the bonus for two query words standing next to each other, as one word
+/// (docs/ranking.md: flat from 4 to 6, lower below 3).
+const PAIR_BOOST: f32 = 4.0;
 /// Weight of the bonus for all the query's words standing close together in the body.
 const PROXIMITY_BOOST: f32 = 4.0;
 /// How far apart (in words) query words may stand and still earn the proximity bonus.
@@ -225,8 +227,10 @@ fn words_query(field: Field, words: &[String], slop: u32) -> Box<dyn Query> {
 }
 
 /// Bonuses for the unquoted words standing together: each adjacent pair ("nghị định",
-/// "định 100") as a phrase in the body and the title, since Vietnamese words are mostly
-/// two syllables; and all of them within a few words of each other.
+/// "định 100") as one term of the body's pairs (scored by BM25 with the pair's own rarity,
+/// which a phrase of two common syllables does not have) and as a phrase in the title,
+/// since Vietnamese words are mostly two syllables; and all of them within a few words of
+/// each other.
 fn proximity_queries(query: &AnalyzedQuery, fields: &Fields) -> Vec<Box<dyn Query>> {
     let loose: Vec<String> = query
         .required
@@ -239,8 +243,9 @@ fn proximity_queries(query: &AnalyzedQuery, fields: &Fields) -> Vec<Box<dyn Quer
         return out;
     }
     for pair in loose.windows(2) {
+        let term = Term::from_field_text(fields.body_bigram, &bigram(&pair[0], &pair[1]));
         out.push(Box::new(BoostQuery::new(
-            words_query(fields.body_fold, pair, 0),
+            Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)),
             PAIR_BOOST,
         )));
         out.push(Box::new(BoostQuery::new(

@@ -3,6 +3,7 @@
 //! Everything here is pure: `&str` in, values out. The index and the query side call the
 //! same functions, so a document and a query typed in any of the usual ways meet.
 
+pub mod bigram_filter;
 pub mod chars;
 pub mod exact_filter;
 pub mod fold;

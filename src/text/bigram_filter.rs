@@ -1,0 +1,157 @@
+//! Token filter for `vi_bigram`: each pair of adjacent words as one token ("tổ chức" →
+//! "to chuc"), since Vietnamese words are mostly two syllables and a syllable alone is
+//! often ambiguous ("tổ", "chức"). The pair is scored by BM25 like any word, with its own
+//! document frequency.
+//!
+//! Function words form pairs too: folded, "dang" is both "đang" (a function word) and
+//! "đảng", so the filter cannot tell them apart.
+
+use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
+
+/// Joins the two words of a pair; no token contains it, so a pair never equals a word.
+pub const BIGRAM_SEPARATOR: char = ' ';
+
+/// The pair of two words as the index holds it.
+pub fn bigram(first: &str, second: &str) -> String {
+    let mut out = String::with_capacity(first.len() + second.len() + 1);
+    out.push_str(first);
+    out.push(BIGRAM_SEPARATOR);
+    out.push_str(second);
+    out
+}
+
+/// Emits a token for every two adjacent tokens of the inner stream, and nothing else.
+#[derive(Clone, Copy, Default)]
+pub struct BigramFilter;
+
+impl TokenFilter for BigramFilter {
+    type Tokenizer<T: Tokenizer> = BigramFilterWrapper<T>;
+
+    fn transform<T: Tokenizer>(self, tokenizer: T) -> BigramFilterWrapper<T> {
+        BigramFilterWrapper { inner: tokenizer }
+    }
+}
+
+/// [`BigramFilter`] around a tokenizer.
+#[derive(Clone)]
+pub struct BigramFilterWrapper<T> {
+    inner: T,
+}
+
+impl<T: Tokenizer> Tokenizer for BigramFilterWrapper<T> {
+    type TokenStream<'a> = BigramTokenStream<T::TokenStream<'a>>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        BigramTokenStream {
+            tail: self.inner.token_stream(text),
+            previous: None,
+            token: Token::default(),
+        }
+    }
+}
+
+/// Pairs of adjacent tokens of the inner stream.
+pub struct BigramTokenStream<S> {
+    tail: S,
+    /// The last word seen: its text, start offset and position.
+    previous: Option<(String, usize, usize)>,
+    token: Token,
+}
+
+impl<S: TokenStream> TokenStream for BigramTokenStream<S> {
+    fn advance(&mut self) -> bool {
+        while self.tail.advance() {
+            let current = self.tail.token();
+            let paired = match &self.previous {
+                Some((text, from, position)) if current.position == position + 1 => {
+                    self.token.text.clear();
+                    self.token.text.push_str(text);
+                    self.token.text.push(BIGRAM_SEPARATOR);
+                    self.token.text.push_str(&current.text);
+                    self.token.offset_from = *from;
+                    self.token.offset_to = current.offset_to;
+                    self.token.position = *position;
+                    self.token.position_length = 2;
+                    true
+                }
+                _ => false,
+            };
+            match &mut self.previous {
+                Some((text, from, position)) => {
+                    text.clone_from(&current.text);
+                    *from = current.offset_from;
+                    *position = current.position;
+                }
+                None => {
+                    self.previous =
+                        Some((current.text.clone(), current.offset_from, current.position))
+                }
+            }
+            if paired {
+                return true;
+            }
+        }
+        false
+    }
+
+    fn token(&self) -> &Token {
+        &self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.token
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use tantivy::tokenizer::{TextAnalyzer, WhitespaceTokenizer};
+
+    use super::*;
+
+    /// A pair as the stream gives it: text, start and end offsets, position.
+    type Pair = (String, usize, usize, usize);
+
+    fn pairs(text: &str) -> Vec<Pair> {
+        let mut analyzer = TextAnalyzer::builder(WhitespaceTokenizer::default())
+            .filter(BigramFilter)
+            .build();
+        let mut stream = analyzer.token_stream(text);
+        let mut out = Vec::new();
+        while let Some(t) = stream.next() {
+            out.push((t.text.clone(), t.offset_from, t.offset_to, t.position));
+        }
+        out
+    }
+
+    #[test]
+    fn adjacent_words_pair_up() {
+        type Expected<'a> = &'a [(&'a str, usize, usize, usize)];
+        let table: [(&str, Expected); 4] = [
+            ("", &[]),
+            ("to", &[]),
+            ("to chuc", &[("to chuc", 0, 7, 0)]),
+            (
+                "to chuc co so",
+                &[
+                    ("to chuc", 0, 7, 0),
+                    ("chuc co", 3, 10, 1),
+                    ("co so", 8, 13, 2),
+                ],
+            ),
+        ];
+        for (text, expected) in table {
+            let expected: Vec<Pair> = expected
+                .iter()
+                .map(|&(t, from, to, position)| (t.to_string(), from, to, position))
+                .collect();
+            assert_eq!(pairs(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_pair_is_never_a_word() {
+        assert_eq!(bigram("to", "chuc"), "to chuc");
+        assert!(bigram("a", "b").contains(BIGRAM_SEPARATOR));
+    }
+}
