@@ -2,6 +2,7 @@
 
 pub mod error;
 pub mod limits;
+pub mod live;
 pub mod routes;
 pub mod web;
 pub mod write;
@@ -17,6 +18,7 @@ use tower_http::cors::{Any, CorsLayer};
 
 use crate::search::Engine;
 pub use limits::Limits;
+pub use live::LiveEngine;
 use write::WriteState;
 
 /// Largest text `POST /api/extract` reads: a long directive is a few hundred KB.
@@ -36,8 +38,10 @@ pub fn router(engine: Arc<Engine>) -> Router {
     router_with(engine, &ServerConfig::default())
 }
 
-/// Builds the router over an engine.
-pub fn router_with(engine: Arc<Engine>, config: &ServerConfig) -> Router {
+/// Builds the router over an engine, or over a [`LiveEngine`] that may be swapped while
+/// serving (writes go to the engine current at start).
+pub fn router_with(engine: impl Into<LiveEngine>, config: &ServerConfig) -> Router {
+    let live = engine.into();
     // Other portals call the API and load the embeddable box from their pages, from
     // anywhere. POST is only the read-only /api/extract, which writes nothing. The pages
     // themselves are same-origin only, and so is the write route, which sits outside this
@@ -61,7 +65,7 @@ pub fn router_with(engine: Arc<Engine>, config: &ServerConfig) -> Router {
     let writes = Router::new()
         .route("/api/documents", post(write::put_document))
         .with_state(WriteState::new(
-            Arc::clone(&engine),
+            live.current(),
             config.write_token.as_deref(),
         ));
     let limited = Router::new()
@@ -75,7 +79,7 @@ pub fn router_with(engine: Arc<Engine>, config: &ServerConfig) -> Router {
             "/healthz",
             get(routes::healthz).layer(CorsLayer::new().allow_origin(Any)),
         )
-        .with_state(engine)
+        .with_state(live)
 }
 
 /// Serves with the default limits and writing off until Ctrl-C or SIGTERM.
@@ -86,7 +90,7 @@ pub async fn serve(listener: tokio::net::TcpListener, engine: Arc<Engine>) -> st
 /// Serves until Ctrl-C or SIGTERM, finishing requests in flight.
 pub async fn serve_with(
     listener: tokio::net::TcpListener,
-    engine: Arc<Engine>,
+    engine: impl Into<LiveEngine>,
     config: &ServerConfig,
 ) -> std::io::Result<()> {
     let app = router_with(engine, config).into_make_service_with_connect_info::<SocketAddr>();
