@@ -9,6 +9,7 @@ use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand};
 
 use indicatif::{ProgressBar, ProgressStyle};
+use tracuu::export;
 use tracuu::index::snapshot;
 use tracuu::ingest::{self, IngestOptions, IngestReport, Progress};
 use tracuu::search::{Engine, SearchRequest};
@@ -111,6 +112,28 @@ enum Command {
         #[arg(long, default_value_t = snapshot::DEFAULT_KEEP)]
         keep: usize,
     },
+    /// Export every document with the index definition for a distributed engine.
+    Export {
+        /// `opensearch` (index template, bulk NDJSON, search template) or `quickwit`
+        /// (index config, NDJSON).
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// Index directory.
+        #[arg(long, default_value = "index")]
+        index: PathBuf,
+        /// Output directory.
+        #[arg(long)]
+        out: PathBuf,
+        /// The index name in the engine.
+        #[arg(long, default_value = "tracuu")]
+        name: String,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ExportFormat {
+    Opensearch,
+    Quickwit,
 }
 
 fn main() -> Result<()> {
@@ -171,6 +194,32 @@ fn main() -> Result<()> {
             println!("{state} {}", out.join(&published.name).display());
             for old in &published.removed {
                 println!("removed {}", out.join(old).display());
+            }
+            Ok(())
+        }
+        Some(Command::Export {
+            format,
+            index,
+            out,
+            name,
+        }) => {
+            let format = match format {
+                ExportFormat::Opensearch => export::Format::OpenSearch,
+                ExportFormat::Quickwit => export::Format::Quickwit,
+            };
+            let report = export::run(&index, &out, format, &name)
+                .with_context(|| format!("exporting {}", index.display()))?;
+            println!(
+                "{} documents exported into {} files in {}",
+                report.documents,
+                report.files.len(),
+                out.display()
+            );
+            if report.unreadable > 0 {
+                println!(
+                    "{} stored documents could not be read back",
+                    report.unreadable
+                );
             }
             Ok(())
         }
