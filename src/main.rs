@@ -395,7 +395,15 @@ fn serve(
             );
         }
     }
-    let engine = LiveEngine::new(Arc::new(Engine::open(&live::index_dir(index))?));
+    let dir = live::index_dir(index);
+    if serving.is_some() && !tracuu::index::exists(&dir) {
+        bail!(
+            "{} names {}, which holds no index",
+            index.join(snapshot::CURRENT).display(),
+            dir.display()
+        );
+    }
+    let engine = LiveEngine::new(Arc::new(Engine::open(&dir)?));
     let config = ServerConfig {
         limits,
         write_token: std::env::var(write::TOKEN_VARIABLE)

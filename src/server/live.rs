@@ -9,7 +9,7 @@ use std::time::Duration;
 use arc_swap::ArcSwap;
 use axum::extract::FromRef;
 
-use crate::index::snapshot;
+use crate::index::{self, snapshot};
 use crate::search::Engine;
 
 /// How often a replica looks for a newer snapshot unless told otherwise.
@@ -74,7 +74,15 @@ pub async fn follow_snapshots(
             continue;
         }
         let dir = root.join(&name);
-        let opened = tokio::task::spawn_blocking(move || Engine::open(&dir)).await;
+        // A pointer ahead of its directory (a copy still arriving by rsync) must not make
+        // the replica create, and serve, an empty index there.
+        let opened = tokio::task::spawn_blocking(move || {
+            if !index::exists(&dir) {
+                return Err(format!("{} holds no index yet", dir.display()));
+            }
+            Engine::open(&dir).map_err(|e| e.to_string())
+        })
+        .await;
         match opened {
             Ok(Ok(engine)) => {
                 tracing::info!(snapshot = %name, documents = engine.num_docs(), "serving a new snapshot");
