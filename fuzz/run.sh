@@ -20,7 +20,8 @@ if ! command -v cargo-fuzz >/dev/null 2>&1; then
     echo "fuzz/run.sh: installing cargo-fuzz from crates.io" >&2
     cargo install --locked cargo-fuzz
 fi
-if rustup toolchain list 2>/dev/null | grep -q '^nightly'; then
+# FUZZ_TOOLCHAIN=stable forces the stable route (say, to reuse a build made with it).
+if [ "${FUZZ_TOOLCHAIN:-}" != stable ] && rustup toolchain list 2>/dev/null | grep -q '^nightly'; then
     fuzz=(cargo +nightly fuzz)
 else
     export RUSTC_BOOTSTRAP=1

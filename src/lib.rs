@@ -2,7 +2,8 @@
 //!
 //! The modules follow the data: `text` (normalise, fold, tokenise) → `ingest` (files to
 //! documents) → `cite` (citations in them) → `index` (tantivy) → `search` (queries,
-//! snippets, facets) → `server` (HTTP); `eval` measures the ranking on a benchmark.
+//! snippets, facets) → `server` (HTTP); `export` writes the index out for OpenSearch or
+//! Quickwit; `eval` measures the ranking on a benchmark.
 
 pub mod text;
 
@@ -15,6 +16,8 @@ pub mod document;
 pub mod index;
 
 pub mod search;
+
+pub mod export;
 
 pub mod eval;
 

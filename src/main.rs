@@ -9,9 +9,11 @@ use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand};
 
 use indicatif::{ProgressBar, ProgressStyle};
+use tracuu::export;
+use tracuu::index::snapshot;
 use tracuu::ingest::{self, IngestOptions, IngestReport, Progress};
 use tracuu::search::{Engine, SearchRequest};
-use tracuu::server::{limits, write, Limits, ServerConfig};
+use tracuu::server::{limits, live, write, Limits, LiveEngine, ServerConfig};
 
 #[derive(Parser)]
 #[command(
@@ -89,7 +91,49 @@ enum Command {
         /// Requests handled at once; more are answered 503 with Retry-After.
         #[arg(long, default_value_t = limits::DEFAULT_MAX_CONCURRENT)]
         max_concurrent: usize,
+        /// Follow the index: a newer snapshot named by `CURRENT` in the index directory
+        /// (see `snapshot`) is swapped in without dropping requests.
+        #[arg(long)]
+        watch: bool,
+        /// Seconds between two looks for a newer snapshot.
+        #[arg(long, default_value_t = live::DEFAULT_POLL.as_secs())]
+        watch_secs: u64,
     },
+    /// Publish a consistent snapshot of the index for read replicas (`serve --watch`),
+    /// while an ingest may keep writing.
+    Snapshot {
+        /// Index directory.
+        #[arg(long, default_value = "index")]
+        index: PathBuf,
+        /// Snapshots directory: `<generation>-<opstamp>/` each, and `CURRENT` naming the newest.
+        #[arg(long)]
+        out: PathBuf,
+        /// Snapshots kept; older ones are deleted (never the one `CURRENT` names).
+        #[arg(long, default_value_t = snapshot::DEFAULT_KEEP)]
+        keep: usize,
+    },
+    /// Export every document with the index definition for a distributed engine.
+    Export {
+        /// `opensearch` (index template, bulk NDJSON, search template) or `quickwit`
+        /// (index config, NDJSON).
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// Index directory.
+        #[arg(long, default_value = "index")]
+        index: PathBuf,
+        /// Output directory.
+        #[arg(long)]
+        out: PathBuf,
+        /// The index name in the engine.
+        #[arg(long, default_value = "tracuu")]
+        name: String,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ExportFormat {
+    Opensearch,
+    Quickwit,
 }
 
 fn main() -> Result<()> {
@@ -128,19 +172,63 @@ fn main() -> Result<()> {
             timeout_secs,
             max_body_kb,
             max_concurrent,
+            watch,
+            watch_secs,
         }) => {
             let limits = Limits {
                 timeout: Duration::from_secs(timeout_secs.max(1)),
                 max_body_bytes: max_body_kb.saturating_mul(1024),
                 max_concurrent: max_concurrent.max(1),
             };
-            serve(&index, corpus.as_deref(), &addr, limits)
+            let watch = watch.then(|| Duration::from_secs(watch_secs.max(1)));
+            serve(&index, corpus.as_deref(), &addr, limits, watch)
+        }
+        Some(Command::Snapshot { index, out, keep }) => {
+            let published = snapshot::publish(&index, &out, keep)
+                .with_context(|| format!("snapshot of {}", index.display()))?;
+            let state = if published.created {
+                "published"
+            } else {
+                "unchanged"
+            };
+            println!("{state} {}", out.join(&published.name).display());
+            for old in &published.removed {
+                println!("removed {}", out.join(old).display());
+            }
+            Ok(())
+        }
+        Some(Command::Export {
+            format,
+            index,
+            out,
+            name,
+        }) => {
+            let format = match format {
+                ExportFormat::Opensearch => export::Format::OpenSearch,
+                ExportFormat::Quickwit => export::Format::Quickwit,
+            };
+            let report = export::run(&index, &out, format, &name)
+                .with_context(|| format!("exporting {}", index.display()))?;
+            println!(
+                "{} documents exported into {} files in {}",
+                report.documents,
+                report.files.len(),
+                out.display()
+            );
+            if report.unreadable > 0 {
+                println!(
+                    "{} stored documents could not be read back",
+                    report.unreadable
+                );
+            }
+            Ok(())
         }
         None => serve(
             Path::new("index"),
             Some(Path::new("corpus")),
             "127.0.0.1:8080",
             Limits::default(),
+            None,
         ),
     }
 }
@@ -284,7 +372,21 @@ fn read_stdin() -> Result<Vec<u8>> {
 /// Blocking-pool threads per core for `serve`: enough to overlap a search's disk reads.
 const BLOCKING_THREADS_PER_CORE: usize = 4;
 
-fn serve(index: &Path, corpus: Option<&Path>, addr: &str, limits: Limits) -> Result<()> {
+fn serve(
+    index: &Path,
+    corpus: Option<&Path>,
+    addr: &str,
+    limits: Limits,
+    watch: Option<Duration>,
+) -> Result<()> {
+    let serving = snapshot::current(index);
+    if let (Some(corpus), Some(_)) = (corpus, &serving) {
+        bail!(
+            "{} holds snapshots: ingest {} into the ingest node's index, then snapshot it",
+            index.display(),
+            corpus.display()
+        );
+    }
     if let Some(corpus) = corpus {
         if corpus.is_dir() {
             let report = run_ingest(&IngestOptions::new(corpus, index))?;
@@ -299,7 +401,15 @@ fn serve(index: &Path, corpus: Option<&Path>, addr: &str, limits: Limits) -> Res
             );
         }
     }
-    let engine = Arc::new(Engine::open(index)?);
+    let dir = live::index_dir(index);
+    if serving.is_some() && !tracuu::index::exists(&dir) {
+        bail!(
+            "{} names {}, which holds no index",
+            index.join(snapshot::CURRENT).display(),
+            dir.display()
+        );
+    }
+    let engine = LiveEngine::new(Arc::new(Engine::open(&dir)?));
     let config = ServerConfig {
         limits,
         write_token: std::env::var(write::TOKEN_VARIABLE)
@@ -322,7 +432,21 @@ fn serve(index: &Path, corpus: Option<&Path>, addr: &str, limits: Limits) -> Res
             .await
             .with_context(|| format!("listening on {addr}"))?;
         let local = listener.local_addr()?;
-        tracing::info!(documents = engine.num_docs(), "serving on http://{local}");
+        let documents = engine.current().num_docs();
+        tracing::info!(
+            documents,
+            snapshot = serving.as_deref(),
+            "serving on http://{local}"
+        );
+        if let Some(poll) = watch {
+            if serving.is_some() {
+                let follow = live::follow_snapshots(index.into(), engine.clone(), serving, poll);
+                tokio::spawn(follow);
+            } else {
+                // A plain index: the tantivy reader already picks up every commit.
+                tracing::info!("no snapshots in {}: following its commits", index.display());
+            }
+        }
         tracuu::server::serve_with(listener, engine, &config).await?;
         Ok(())
     })

@@ -4,6 +4,7 @@ pub mod analyzers;
 pub mod duplicates;
 pub mod manifest;
 pub mod schema;
+pub mod snapshot;
 pub mod stored;
 pub mod writer;
 

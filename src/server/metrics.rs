@@ -16,7 +16,7 @@ use prometheus_client::metrics::gauge::Gauge;
 use prometheus_client::metrics::histogram::{exponential_buckets, Histogram};
 use prometheus_client::registry::Registry;
 
-use crate::search::Engine;
+use super::LiveEngine;
 
 /// The content type Prometheus asks for when it scrapes OpenMetrics.
 const CONTENT_TYPE: &str = "application/openmetrics-text; version=1.0.0; charset=utf-8";
@@ -161,8 +161,8 @@ pub async fn track(State(metrics): State<Arc<Metrics>>, request: Request, next: 
 }
 
 /// `GET /metrics`.
-pub async fn scrape(State((metrics, engine)): State<(Arc<Metrics>, Arc<Engine>)>) -> Response {
-    let text = metrics.render(engine.num_docs());
+pub async fn scrape(State((metrics, live)): State<(Arc<Metrics>, LiveEngine)>) -> Response {
+    let text = metrics.render(live.current().num_docs());
     ([(header::CONTENT_TYPE, CONTENT_TYPE)], text).into_response()
 }
 

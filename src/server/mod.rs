@@ -2,6 +2,7 @@
 
 pub mod error;
 pub mod limits;
+pub mod live;
 pub mod metrics;
 pub mod routes;
 pub mod web;
@@ -19,6 +20,7 @@ use tower_http::cors::{Any, CorsLayer};
 
 use crate::search::Engine;
 pub use limits::Limits;
+pub use live::LiveEngine;
 use metrics::Metrics;
 use write::WriteState;
 
@@ -39,8 +41,10 @@ pub fn router(engine: Arc<Engine>) -> Router {
     router_with(engine, &ServerConfig::default())
 }
 
-/// Builds the router over an engine.
-pub fn router_with(engine: Arc<Engine>, config: &ServerConfig) -> Router {
+/// Builds the router over an engine, or over a [`LiveEngine`] that may be swapped while
+/// serving (writes go to the engine current at start).
+pub fn router_with(engine: impl Into<LiveEngine>, config: &ServerConfig) -> Router {
+    let live = engine.into();
     // Other portals call the API and load the embeddable box from their pages, from
     // anywhere. POST is only the read-only /api/extract, which writes nothing. The pages
     // themselves are same-origin only, and so is the write route, which sits outside this
@@ -64,7 +68,7 @@ pub fn router_with(engine: Arc<Engine>, config: &ServerConfig) -> Router {
     let writes = Router::new()
         .route("/api/documents", post(write::put_document))
         .with_state(WriteState::new(
-            Arc::clone(&engine),
+            live.current(),
             config.write_token.as_deref(),
         ));
     let limited = Router::new()
@@ -76,14 +80,14 @@ pub fn router_with(engine: Arc<Engine>, config: &ServerConfig) -> Router {
     // Scrapes are same-origin (Prometheus), outside CORS, and outside the limits like /healthz.
     let scrape = Router::new()
         .route("/metrics", get(metrics::scrape))
-        .with_state((Arc::clone(&metrics), Arc::clone(&engine)));
+        .with_state((Arc::clone(&metrics), live.clone()));
     limits::apply(limited, config.limits)
         // Health checks stay answerable when the server is saturated: that is when they matter.
         .route(
             "/healthz",
             get(routes::healthz).layer(CorsLayer::new().allow_origin(Any)),
         )
-        .with_state(engine)
+        .with_state(live)
         .merge(scrape)
         // Outermost, so that requests the limits refuse are counted too.
         .layer(middleware::from_fn_with_state(metrics, metrics::track))
@@ -97,7 +101,7 @@ pub async fn serve(listener: tokio::net::TcpListener, engine: Arc<Engine>) -> st
 /// Serves until Ctrl-C or SIGTERM, finishing requests in flight.
 pub async fn serve_with(
     listener: tokio::net::TcpListener,
-    engine: Arc<Engine>,
+    engine: impl Into<LiveEngine>,
     config: &ServerConfig,
 ) -> std::io::Result<()> {
     let app = router_with(engine, config).into_make_service_with_connect_info::<SocketAddr>();

@@ -18,12 +18,12 @@ use axum::routing::get;
 use axum::Router;
 
 use super::error::AppError;
-use super::routes::AppState;
+use super::LiveEngine;
 use error::PageError;
 pub use layout::CONTENT_SECURITY_POLICY;
 
 /// The pages and their files: same-origin only, so no CORS.
-pub fn pages() -> Router<AppState> {
+pub fn pages() -> Router<LiveEngine> {
     Router::new()
         .route("/", get(search_page::search))
         .route("/documents/{*id}", get(document_page::document))
@@ -33,7 +33,7 @@ pub fn pages() -> Router<AppState> {
 }
 
 /// The embeddable box's script, which other sites load (the router adds CORS).
-pub fn embed() -> Router<AppState> {
+pub fn embed() -> Router<LiveEngine> {
     Router::new().route("/embed.js", get(assets::embed_js))
 }
 
