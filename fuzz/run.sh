@@ -31,11 +31,28 @@ fi
 seconds=$((minutes * 60))
 for target in "${targets[@]}"; do
     mkdir -p "corpus/$target"
-    # Seed each corpus with the bundled articles, so the fuzzer starts from real Vietnamese.
+    # Start from the kept, minimised corpus of earlier runs (corpora.tar.gz) when there is
+    # one, else from the bundled articles, so the fuzzer starts from real Vietnamese.
     if [ -z "$(ls -A "corpus/$target")" ]; then
-        cp ../corpus/* "corpus/$target/" 2>/dev/null || true
+        tar -xzf corpora.tar.gz -C corpus "$target" 2>/dev/null ||
+            cp ../corpus/* "corpus/$target/" 2>/dev/null || true
     fi
     echo "== $target for $minutes min" >&2
     "${fuzz[@]}" run -O "$target" "corpus/$target" -- \
         -max_total_time="$seconds" -max_len=65536 -timeout=10
 done
+
+# Keep what was learned: minimise every corpus (inputs cut to 4 KB, only those adding
+# coverage) and pack them into corpora.tar.gz, which is committed.
+if [ "${FUZZ_KEEP:-1}" = 1 ]; then
+    kept=$(mktemp -d)
+    for target in normalize cite_extract query_parse html_extract; do
+        [ -d "corpus/$target" ] || continue
+        mkdir -p "$kept/$target"
+        "${fuzz[@]}" run -O "$target" "$kept/$target" "corpus/$target" -- \
+            -merge=1 -max_len=4096 -timeout=10 2>/dev/null
+    done
+    tar -czf corpora.tar.gz -C "$kept" $(ls "$kept")
+    rm -rf "$kept"
+    echo "kept: fuzz/corpora.tar.gz ($(du -h corpora.tar.gz | cut -f1))" >&2
+fi
