@@ -305,6 +305,10 @@ pub fn write(dir: &Path, criterion: &Path) -> Result<()> {
         let Some(t) = latency_of(&lat, "tracuu") else {
             continue;
         };
+        // A step that indexed nothing failed (its reasons are in bench/run's output).
+        if run["docs"].as_u64().unwrap_or(0) == 0 {
+            continue;
+        }
         growth.push(GrowthPoint {
             copies,
             docs: run["docs"].as_u64().unwrap_or(0),
