@@ -31,8 +31,8 @@ pub fn canonical_tone(word: &str) -> Option<String> {
     let mut len = 0;
     let mut vowel_count = 0;
     let mut toned: Option<(usize, u8)> = None;
-    for c in word.chars() {
-        if len == MAX_SYLLABLE {
+    for (i, c) in word.chars().enumerate() {
+        if i == MAX_SYLLABLE {
             return None;
         }
         let v = vowel(c);
@@ -43,12 +43,12 @@ pub fn canonical_tone(word: &str) -> Option<String> {
                 if toned.is_some() {
                     return None;
                 }
-                toned = Some((len, v.tone));
+                toned = Some((i, v.tone));
             }
         }
-        chars[len] = c;
-        vowels[len] = v;
-        len += 1;
+        chars[i] = c;
+        vowels[i] = v;
+        len = i + 1;
     }
     // Most syllables have a single vowel, and with one vowel there is nowhere to move a tone.
     let (current, tone) = toned?;
