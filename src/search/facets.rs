@@ -28,11 +28,11 @@ pub struct FacetSegmentCollector {
     cites: Option<StrColumn>,
     dates: Option<Column<DateTime>>,
     by_ord: HashMap<u64, (u64, f64)>,
-    /// Type of each key ordinal seen so far, as an index into `type_names`: looked up once
-    /// per ordinal, not once per document.
-    type_of_ord: HashMap<u64, usize>,
-    type_names: Vec<String>,
-    type_counts: Vec<u64>,
+    /// The key ordinals of every citing document, one after the other; their names (and
+    /// so their types) are looked up once, at the end.
+    doc_ords: Vec<u64>,
+    /// Where each citing document's ordinals end in `doc_ords`.
+    doc_ends: Vec<usize>,
     years: HashMap<i32, u64>,
 }
 
@@ -49,9 +49,8 @@ impl Collector for FacetCollector {
             cites: reader.fast_fields().str("cites")?,
             dates: reader.fast_fields().date("date").ok(),
             by_ord: HashMap::new(),
-            type_of_ord: HashMap::new(),
-            type_names: Vec::new(),
-            type_counts: Vec::new(),
+            doc_ords: Vec::new(),
+            doc_ends: Vec::new(),
             years: HashMap::new(),
         })
     }
@@ -84,29 +83,15 @@ impl SegmentCollector for FacetSegmentCollector {
 
     fn collect(&mut self, doc: DocId, score: Score) {
         if let Some(cites) = &self.cites {
-            // A document citing two resolutions counts once for "nghi-quyet".
-            let mut doc_types: Vec<usize> = Vec::new();
+            let before = self.doc_ords.len();
             for ord in cites.term_ords(doc) {
                 let entry = self.by_ord.entry(ord).or_default();
                 entry.0 += 1;
                 entry.1 += f64::from(score);
-                let kind = match self.type_of_ord.get(&ord) {
-                    Some(&kind) => kind,
-                    None => {
-                        let kind = intern_type(cites, ord, &mut self.type_names);
-                        self.type_counts.resize(self.type_names.len(), 0);
-                        self.type_of_ord.insert(ord, kind);
-                        kind
-                    }
-                };
-                if !doc_types.contains(&kind) {
-                    doc_types.push(kind);
-                }
+                self.doc_ords.push(ord);
             }
-            for kind in doc_types {
-                if let Some(n) = self.type_counts.get_mut(kind) {
-                    *n += 1;
-                }
+            if self.doc_ords.len() > before {
+                self.doc_ends.push(self.doc_ords.len());
             }
         }
         if let Some(date) = self.dates.as_ref().and_then(|d| d.first(doc)) {
@@ -116,20 +101,56 @@ impl SegmentCollector for FacetSegmentCollector {
     }
 
     fn harvest(self) -> FacetCounts {
-        let mut citations = HashMap::with_capacity(self.by_ord.len());
-        if let Some(cites) = &self.cites {
-            for (ord, value) in self.by_ord {
-                let mut key = String::new();
-                if cites.ord_to_str(ord, &mut key).unwrap_or(false) {
-                    citations.insert(key, value);
+        let Some(cites) = &self.cites else {
+            return FacetCounts {
+                years: self.years,
+                ..FacetCounts::default()
+            };
+        };
+        let mut ords: Vec<u64> = self.by_ord.keys().copied().collect();
+        ords.sort_unstable();
+        let keys = keys_of(cites, &ords);
+        // The type of each key, as an index into `names`.
+        let mut names: Vec<&str> = Vec::new();
+        let kinds: Vec<usize> = keys
+            .iter()
+            .map(|key| {
+                let kind = key.split('/').next().unwrap_or_default();
+                names.iter().position(|n| *n == kind).unwrap_or_else(|| {
+                    names.push(kind);
+                    names.len() - 1
+                })
+            })
+            .collect();
+        // A document citing two resolutions counts once for "nghi-quyet".
+        let mut type_counts = vec![0u64; names.len()];
+        let mut start = 0;
+        let mut doc_types: Vec<usize> = Vec::new();
+        for &end in &self.doc_ends {
+            doc_types.clear();
+            for ord in self.doc_ords.get(start..end).unwrap_or_default() {
+                if let Ok(i) = ords.binary_search(ord) {
+                    let kind = kinds[i];
+                    if !doc_types.contains(&kind) {
+                        doc_types.push(kind);
+                    }
                 }
             }
+            for &kind in &doc_types {
+                type_counts[kind] += 1;
+            }
+            start = end;
         }
-        let types = self
-            .type_names
-            .into_iter()
-            .zip(self.type_counts)
+        let types = names
+            .iter()
+            .zip(type_counts)
             .filter(|(_, n)| *n > 0)
+            .map(|(name, n)| (name.to_string(), n))
+            .collect();
+        let citations = ords
+            .iter()
+            .zip(&keys)
+            .filter_map(|(ord, key)| Some((key.clone(), *self.by_ord.get(ord)?)))
             .collect();
         FacetCounts {
             citations,
@@ -139,19 +160,27 @@ impl SegmentCollector for FacetSegmentCollector {
     }
 }
 
-/// The type slug of the key with ordinal `ord` ("nghi-quyet/21-NQ/TW" → "nghi-quyet"),
-/// as an index into `names`, adding it when new.
-fn intern_type(cites: &StrColumn, ord: u64, names: &mut Vec<String>) -> usize {
-    let mut key = String::new();
-    if !cites.ord_to_str(ord, &mut key).unwrap_or(false) {
-        key.clear();
+/// The keys of the sorted ordinals `ords`, in one pass over the dictionary: looking each up
+/// alone decompresses a dictionary block per ordinal, which made broad queries slow.
+fn keys_of(cites: &StrColumn, ords: &[u64]) -> Vec<String> {
+    let mut keys = Vec::with_capacity(ords.len());
+    let complete = cites
+        .dictionary()
+        .sorted_ords_to_term_cb(ords, |bytes| {
+            keys.push(String::from_utf8_lossy(bytes).into_owned());
+        })
+        .unwrap_or(false);
+    if complete && keys.len() == ords.len() {
+        return keys;
     }
-    let kind = key.split('/').next().unwrap_or_default();
-    match names.iter().position(|n| n == kind) {
-        Some(i) => i,
-        None => {
-            names.push(kind.to_string());
-            names.len() - 1
-        }
-    }
+    // A damaged dictionary: fall back to one lookup per ordinal, empty where it fails.
+    ords.iter()
+        .map(|&ord| {
+            let mut key = String::new();
+            if !cites.ord_to_str(ord, &mut key).unwrap_or(false) {
+                key.clear();
+            }
+            key
+        })
+        .collect()
 }

@@ -11,6 +11,7 @@ use unicode_normalization::char::is_combining_mark;
 
 use super::normalize::normalize;
 use super::tone::canonical_tone;
+use super::vowels::vowel;
 
 /// Lower-cases and normalises each token ("Uỷ" → "ủy", "Ðảng" → "đảng").
 #[derive(Clone, Copy, Default)]
@@ -51,6 +52,9 @@ pub fn exact_word(word: &str) -> String {
     if word.is_ascii() {
         return word.to_ascii_lowercase();
     }
+    if is_plain_lower(word) {
+        return canonical_tone(word).unwrap_or_else(|| word.to_string());
+    }
     let needs_full = word
         .chars()
         .any(|c| is_combining_mark(c) || matches!(c, 'Ð' | 'Ɖ' | 'ð' | 'ɖ') || c.is_whitespace());
@@ -62,6 +66,19 @@ pub fn exact_word(word: &str) -> String {
     canonical_tone(&lower).unwrap_or(lower)
 }
 
+/// Whether `word` is made of lower-case ASCII, lower-case precomposed Vietnamese vowels and
+/// "đ" only, as nearly every word of a normalised document is: lower-casing and NFC leave
+/// such a word as it is, and only its tone placement may change.
+fn is_plain_lower(word: &str) -> bool {
+    word.chars().all(|c| {
+        if c.is_ascii() {
+            !c.is_ascii_uppercase()
+        } else {
+            c == 'đ' || vowel(c).is_some_and(|v| !v.upper)
+        }
+    })
+}
+
 impl<S: TokenStream> TokenStream for ExactTokenStream<S> {
     fn advance(&mut self) -> bool {
         if !self.tail.advance() {
@@ -70,6 +87,11 @@ impl<S: TokenStream> TokenStream for ExactTokenStream<S> {
         let token = self.tail.token_mut();
         if token.text.is_ascii() {
             token.text.make_ascii_lowercase();
+        } else if is_plain_lower(&token.text) {
+            // The common case allocates nothing unless the tone moves.
+            if let Some(fixed) = canonical_tone(&token.text) {
+                token.text = fixed;
+            }
         } else {
             let word = exact_word(&token.text);
             drop(mem::replace(&mut token.text, word));
@@ -100,9 +122,23 @@ mod tests {
             ("NQ", "nq"),
             ("1.832", "1.832"),
             ("Vie\u{0302}\u{0323}t", "việt"),
+            ("hoà", "hòa"),
+            ("người", "người"),
+            ("đảng", "đảng"),
+            ("Hoà", "hòa"),
         ];
         for (input, expected) in table {
             assert_eq!(exact_word(input), expected, "{input}");
+        }
+    }
+
+    #[test]
+    fn plain_lower_words() {
+        for word in ["đảng", "người", "hoà", "abc"] {
+            assert!(is_plain_lower(word), "{word}");
+        }
+        for word in ["Đảng", "ÐẢNG", "Vie\u{0302}t", "Café", "ǅ", "ç"] {
+            assert!(!is_plain_lower(word), "{word}");
         }
     }
 }

@@ -101,7 +101,8 @@ pub fn is_syllable(word: &str) -> bool {
         }
         vowels.push(v);
     }
-    let onset = onset_chars(&skeleton, &vowels);
+    let chars: Vec<char> = skeleton.chars().collect();
+    let onset = onset_chars(&chars, &vowels);
     let nucleus_len = vowels
         .get(onset..)
         .unwrap_or_default()

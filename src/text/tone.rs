@@ -19,39 +19,51 @@ pub(super) const CODAS: [&str; 9] = ["", "c", "ch", "m", "n", "ng", "nh", "p", "
 /// A syllable holds at most three vowels ("oai", "ươu", "uyê").
 const MAX_NUCLEUS: usize = 3;
 
+/// A syllable is at most onset (3) + nucleus (3) + coda (2) characters: a longer word never
+/// parses, and the parse works in arrays of this size instead of allocating.
+const MAX_SYLLABLE: usize = 8;
+
 /// Returns the syllable with its tone mark on the canonical vowel, or `None` when it is
 /// already canonical or is not a Vietnamese syllable (foreign words, acronyms, two tones).
 pub fn canonical_tone(word: &str) -> Option<String> {
-    // Most syllables have a single vowel, and with one vowel there is nowhere to move a tone.
+    let mut chars = ['\0'; MAX_SYLLABLE];
+    let mut vowels: [Option<Vowel>; MAX_SYLLABLE] = [None; MAX_SYLLABLE];
+    let mut len = 0;
     let mut vowel_count = 0;
-    let mut has_tone = false;
-    for v in word.chars().filter_map(vowel) {
-        vowel_count += 1;
-        has_tone |= v.tone != 0;
+    let mut toned: Option<(usize, u8)> = None;
+    for (i, c) in word.chars().enumerate() {
+        if i == MAX_SYLLABLE {
+            return None;
+        }
+        let v = vowel(c);
+        if let Some(v) = v {
+            vowel_count += 1;
+            if v.tone != 0 {
+                // Two tone marks: not a syllable.
+                if toned.is_some() {
+                    return None;
+                }
+                toned = Some((i, v.tone));
+            }
+        }
+        chars[i] = c;
+        vowels[i] = v;
+        len = i + 1;
     }
-    if vowel_count < 2 || !has_tone {
+    // Most syllables have a single vowel, and with one vowel there is nowhere to move a tone.
+    let (current, tone) = toned?;
+    if vowel_count < 2 {
         return None;
     }
-    let chars: Vec<char> = word.chars().collect();
-    let vowels: Vec<Option<Vowel>> = chars.iter().map(|&c| vowel(c)).collect();
-    let mut toned = vowels
-        .iter()
-        .enumerate()
-        .filter(|(_, v)| v.is_some_and(|v| v.tone != 0));
-    let (current, tone) = match (toned.next(), toned.next()) {
-        (Some((i, Some(v))), None) => (i, v.tone),
-        _ => return None,
-    };
+    let (chars, vowels) = (&chars[..len], &vowels[..len]);
     // The skeleton: lower-case letters with tones stripped, to parse onset and coda.
-    let skeleton: String = chars
-        .iter()
-        .zip(&vowels)
-        .map(|(&c, v)| match v {
-            Some(v) => v.with_tone(0).to_lowercase().next().unwrap_or(c),
-            None => c.to_lowercase().next().unwrap_or(c),
-        })
-        .collect();
-    let onset_len = onset_chars(&skeleton, &vowels);
+    let mut skeleton = ['\0'; MAX_SYLLABLE];
+    for (slot, (&c, v)) in skeleton.iter_mut().zip(chars.iter().zip(vowels)) {
+        let base = v.map_or(c, |v| v.with_tone(0));
+        *slot = base.to_lowercase().next().unwrap_or(base);
+    }
+    let skeleton = &skeleton[..len];
+    let onset_len = onset_chars(skeleton, vowels);
     let nucleus_len = vowels[onset_len..]
         .iter()
         .take_while(|v| v.is_some())
@@ -59,8 +71,8 @@ pub fn canonical_tone(word: &str) -> Option<String> {
     if nucleus_len == 0 || nucleus_len > MAX_NUCLEUS {
         return None;
     }
-    let coda: String = skeleton.chars().skip(onset_len + nucleus_len).collect();
-    if !CODAS.contains(&coda.as_str()) {
+    let coda = &skeleton[onset_len + nucleus_len..];
+    if !CODAS.iter().any(|c| c.chars().eq(coda.iter().copied())) {
         return None;
     }
     let nucleus = &vowels[onset_len..onset_len + nucleus_len];
@@ -69,7 +81,7 @@ pub fn canonical_tone(word: &str) -> Option<String> {
         return None;
     }
     let mut out = String::with_capacity(word.len() + 2);
-    for (i, (&c, v)) in chars.iter().zip(&vowels).enumerate() {
+    for (i, (&c, v)) in chars.iter().zip(vowels).enumerate() {
         match v {
             Some(v) if i == current => out.push(v.with_tone(0)),
             Some(v) if i == target => out.push(v.with_tone(tone)),
@@ -81,10 +93,10 @@ pub fn canonical_tone(word: &str) -> Option<String> {
 
 /// How many characters of the skeleton are the onset; "gi" and "qu" count only when a
 /// vowel follows ("gì" is g + i, "già" is gi + a).
-pub(super) fn onset_chars(skeleton: &str, vowels: &[Option<Vowel>]) -> usize {
+pub(super) fn onset_chars(skeleton: &[char], vowels: &[Option<Vowel>]) -> usize {
     for onset in ONSETS {
-        if skeleton.starts_with(onset) {
-            let n = onset.chars().count();
+        let n = onset.chars().count();
+        if skeleton.len() >= n && onset.chars().zip(skeleton).all(|(a, &b)| a == b) {
             let vowel_follows = vowels.get(n).is_some_and(|v| v.is_some());
             if (onset == "gi" || onset == "qu") && !vowel_follows {
                 continue;
