@@ -151,3 +151,25 @@ fn serve_finishes_the_request_in_flight_on_sigterm_and_exits_cleanly() {
     let exit = server.wait().expect("exit");
     assert!(exit.success(), "serve exited with {exit}");
 }
+
+#[test]
+fn serve_refuses_a_current_pointer_to_a_missing_snapshot_and_creates_nothing() {
+    let ws = Workspace::new();
+    let snapshots = ws.dir.path().join("snapshots");
+    std::fs::create_dir_all(&snapshots).expect("snapshots dir");
+    // A pointer ahead of its directory, as while rsync is still copying the snapshot.
+    std::fs::write(snapshots.join("CURRENT"), "00000009-42\n").expect("CURRENT");
+    let out = tracuu()
+        .args(["serve", "--addr", "127.0.0.1:0", "--index"])
+        .arg(&snapshots)
+        .output()
+        .expect("run serve");
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("CURRENT") && stderr.contains("holds no index"),
+        "{stderr}"
+    );
+    // Refused, not served as a fresh empty index created in its place.
+    assert!(!snapshots.join("00000009-42").exists());
+}
