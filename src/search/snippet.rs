@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use tantivy::tokenizer::{TokenStream, Tokenizer};
 
 use crate::text::exact_filter::exact_word;
-use crate::text::fold::fold;
+use crate::text::fold::{fold_char, fold_into};
 use crate::text::tokenizer::ViTokenizer;
 
 /// Length of a snippet in bytes of text: about two lines on a results page.
@@ -30,7 +30,8 @@ pub struct Highlight {
 struct Match {
     from: usize,
     to: usize,
-    word: String,
+    /// Which query word (its index among the folded words, at most 63).
+    word: u32,
     weight: u32,
 }
 
@@ -58,14 +59,20 @@ pub fn snippet_html(text: &str, highlight: &Highlight, max_bytes: usize) -> Stri
 }
 
 fn find_matches(text: &str, highlight: &Highlight) -> Vec<Match> {
+    let words: Vec<&str> = highlight.fold.iter().map(String::as_str).collect();
+    let filter = FirstLetters::of(&words);
     let mut tokenizer = ViTokenizer::default();
     let mut stream = tokenizer.token_stream(text);
+    let mut folded = String::new();
     let mut matches = Vec::new();
     while let Some(token) = stream.next() {
-        let folded = fold(&token.text);
-        if !highlight.fold.contains(&folded) {
+        if !filter.may_match(&token.text) {
             continue;
         }
+        fold_into(&token.text, &mut folded);
+        let Some(word) = words.iter().position(|w| *w == folded) else {
+            continue;
+        };
         let weight = if highlight.exact.contains(&exact_word(&token.text)) {
             2
         } else {
@@ -74,7 +81,7 @@ fn find_matches(text: &str, highlight: &Highlight) -> Vec<Match> {
         matches.push(Match {
             from: token.offset_from,
             to: token.offset_to,
-            word: folded,
+            word: word.min(63) as u32,
             weight,
         });
         if matches.len() >= MAX_MATCHES {
@@ -84,20 +91,64 @@ fn find_matches(text: &str, highlight: &Highlight) -> Vec<Match> {
     matches
 }
 
+/// A cheap test that rejects nearly every word of a document before it is folded: a word
+/// can only fold to a query word if its first letter folds to that word's first letter and
+/// it is at least as long.
+struct FirstLetters {
+    /// Bit `b` is set when some folded query word starts with the ASCII byte `b`.
+    first: u128,
+    /// Whether some query word starts with a letter that is not ASCII once folded (a
+    /// foreign letter): then every word is checked.
+    any: bool,
+    /// Bytes of the shortest folded query word (folding never lengthens a word).
+    shortest: usize,
+}
+
+impl FirstLetters {
+    fn of(words: &[&str]) -> FirstLetters {
+        let mut filter = FirstLetters {
+            first: 0,
+            any: false,
+            shortest: words.iter().map(|w| w.len()).min().unwrap_or(0),
+        };
+        for word in words {
+            match word.chars().next() {
+                Some(c) if c.is_ascii() => filter.first |= 1 << (c as u32),
+                _ => filter.any = true,
+            }
+        }
+        filter
+    }
+
+    fn may_match(&self, word: &str) -> bool {
+        if word.len() < self.shortest {
+            return false;
+        }
+        if self.any {
+            return true;
+        }
+        match word.chars().next().map(fold_char) {
+            Some(c) if c.is_ascii() => self.first & (1 << (c as u32)) != 0,
+            _ => false,
+        }
+    }
+}
+
 /// The window with the most distinct query words (exact ones counting double, then words
 /// standing next to each other as in a phrase), earliest on ties; the text's start when
 /// nothing matched.
 fn best_window(text: &str, matches: &[Match], max_bytes: usize) -> (usize, usize) {
     let mut best: Option<(u32, usize)> = None;
     for (i, first) in matches.iter().enumerate() {
-        let mut seen: HashSet<&str> = HashSet::new();
+        let mut seen: u64 = 0;
         let mut score = 0;
         let mut previous_end = None;
         for m in matches[i..]
             .iter()
             .take_while(|m| m.to - first.from <= max_bytes)
         {
-            if seen.insert(&m.word) {
+            if seen & (1 << m.word) == 0 {
+                seen |= 1 << m.word;
                 score += 2 * m.weight;
             }
             if previous_end.is_some_and(|end| m.from - end <= MAX_GAP_IN_PHRASE) {
@@ -166,6 +217,7 @@ pub fn escape_into(text: &str, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::fold::fold;
 
     fn highlight(words: &[&str]) -> Highlight {
         Highlight {
@@ -205,6 +257,26 @@ mod tests {
             html.contains("<b>sinh</b> <b>hoạt</b> <b>chi</b> <b>bộ</b>"),
             "{html}"
         );
+    }
+
+    #[test]
+    fn capitalised_and_long_words_pass_the_first_letter_filter() {
+        let text = "Ủy ban. ĐẢNG bộ, Đảng ủy và đẳng cấp; ươm mầm Ước mơ";
+        let html = snippet_html(text, &highlight(&["dang", "uy", "uoc"]), SNIPPET_BYTES);
+        for word in [
+            "<b>Ủy</b>",
+            "<b>ĐẢNG</b>",
+            "<b>Đảng</b>",
+            "<b>ủy</b>",
+            "<b>Ước</b>",
+        ] {
+            assert!(html.contains(word), "{word} in {html}");
+        }
+        assert!(
+            html.contains("<b>đẳng</b> cấp"),
+            "folded matches too: {html}"
+        );
+        assert!(!html.contains("<b>ươm</b>"), "{html}");
     }
 
     #[test]
