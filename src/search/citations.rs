@@ -9,7 +9,6 @@ use tantivy::query::TermQuery;
 use tantivy::schema::{IndexRecordOption, TantivyDocument};
 use tantivy::Term;
 
-use super::facets::FacetCollector;
 use super::response::CitationFacet;
 use super::snippet::escape_into;
 use super::{stored_text, Engine, SearchError};
@@ -139,7 +138,8 @@ impl Engine {
             IndexRecordOption::Basic,
         );
         let top = TopDocs::with_limit(MAX_CITING).order_by_score();
-        let (docs, count, facets) = searcher.search(&query, &(top, Count, FacetCollector))?;
+        let (docs, count, facets) =
+            searcher.search(&query, &(top, Count, self.facet_collector()))?;
         if count == 0 {
             return Ok(None);
         }
@@ -181,10 +181,10 @@ impl Engine {
         let mut cited_with: Vec<CitationFacet> = facets
             .citations
             .into_iter()
-            .filter(|(k, _)| k != key)
+            .filter(|(k, _)| &**k != key)
             .map(|(k, (count, weight))| CitationFacet {
                 label: label_for_key(&k),
-                key: k,
+                key: k.to_string(),
                 count,
                 weight,
             })

@@ -1,39 +1,157 @@
 //! Facets over every matching document: cited directives (counted, and weighted by the
 //! relevance of the citing documents: "which guidance applies to X"), the types of the cited
 //! directives, and publication years.
+//!
+//! What does not depend on the query (each cited key's name and type, each document's
+//! year) is read from a segment once, into a [`SegmentTable`] kept in [`FacetTables`], so a
+//! search only counts: decoding the key dictionary and the date column per search was half
+//! the time of a broad query.
 
 use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 
 use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::columnar::{Column, StrColumn};
-use tantivy::index::SegmentReader;
-use tantivy::{DateTime, DocId, Score, SegmentOrdinal};
+use tantivy::columnar::StrColumn;
+use tantivy::index::{SegmentId, SegmentReader};
+use tantivy::{DocId, Score, SegmentOrdinal};
+
+/// Types beyond this many in one segment share the last slot (there are about fifteen).
+const MAX_KINDS: usize = 64;
+/// Segments remembered; past it the tables are rebuilt (merges retire segments).
+const MAX_SEGMENTS: usize = 256;
+/// The year slot of a document without a date.
+const NO_YEAR: u16 = u16::MAX;
 
 /// Per cited key: documents citing it, and the sum of their scores.
 #[derive(Clone, Debug, Default)]
 pub struct FacetCounts {
     /// Cited key → (count, score sum).
-    pub citations: HashMap<String, (u64, f64)>,
+    pub citations: HashMap<Arc<str>, (u64, f64)>,
     /// Type slug of a cited directive ("nghi-quyet") → documents citing one of that type.
-    pub types: HashMap<String, u64>,
+    pub types: HashMap<Arc<str>, u64>,
     /// Year → count.
     pub years: HashMap<i32, u64>,
 }
 
-/// Collects [`FacetCounts`] from the `cites` and `date` fast fields.
-pub struct FacetCollector;
+/// The query-independent facts of one segment.
+#[derive(Debug, Default)]
+pub struct SegmentTable {
+    /// Cited key by term ordinal of the `cites` column.
+    keys: Vec<Arc<str>>,
+    /// Type of each key, as an index into `kinds`.
+    kind_of: Vec<u8>,
+    /// Type slugs ("nghi-quyet").
+    kinds: Vec<Arc<str>>,
+    /// Publication year by document, as an index into `year_values`; [`NO_YEAR`] when undated.
+    year_of: Vec<u16>,
+    /// The years of the segment.
+    year_values: Vec<i32>,
+}
 
-/// One segment's share of the work, by term ordinal until the merge.
+impl SegmentTable {
+    /// Reads the key dictionary and the date column of a segment.
+    fn read(reader: &SegmentReader) -> tantivy::Result<SegmentTable> {
+        let mut table = SegmentTable::default();
+        if let Some(cites) = reader.fast_fields().str("cites")? {
+            table.read_keys(&cites)?;
+        }
+        table.year_of = vec![NO_YEAR; reader.max_doc() as usize];
+        if let Ok(dates) = reader.fast_fields().date("date") {
+            for (doc, slot) in table.year_of.iter_mut().enumerate() {
+                let Some(date) = dates.first(doc as DocId) else {
+                    continue;
+                };
+                let year = date.into_utc().year();
+                *slot = match table.year_values.iter().position(|&y| y == year) {
+                    Some(i) => i as u16,
+                    // Years are a few dozen; a damaged column cannot fill the slots.
+                    None if table.year_values.len() < usize::from(NO_YEAR) => {
+                        table.year_values.push(year);
+                        (table.year_values.len() - 1) as u16
+                    }
+                    None => NO_YEAR,
+                };
+            }
+        }
+        Ok(table)
+    }
+
+    fn read_keys(&mut self, cites: &StrColumn) -> tantivy::Result<()> {
+        let mut terms = cites.dictionary().stream()?;
+        while terms.advance() {
+            let key: Arc<str> = Arc::from(String::from_utf8_lossy(terms.key()).as_ref());
+            let kind = key.split('/').next().unwrap_or_default();
+            let slot = match self.kinds.iter().position(|k| &**k == kind) {
+                Some(slot) => slot,
+                None if self.kinds.len() < MAX_KINDS => {
+                    self.kinds.push(Arc::from(kind));
+                    self.kinds.len() - 1
+                }
+                None => MAX_KINDS - 1,
+            };
+            self.kind_of.push(slot as u8);
+            self.keys.push(key);
+        }
+        Ok(())
+    }
+}
+
+/// Segment tables, shared by every search of an engine.
+#[derive(Debug, Default)]
+pub struct FacetTables {
+    by_segment: Mutex<HashMap<SegmentId, Arc<SegmentTable>>>,
+}
+
+impl FacetTables {
+    /// The table of a segment, read on first use.
+    fn of(&self, reader: &SegmentReader) -> tantivy::Result<Arc<SegmentTable>> {
+        let id = reader.segment_id();
+        if let Some(table) = self.lock().get(&id) {
+            return Ok(Arc::clone(table));
+        }
+        // Read outside the lock: two searches may both read a new segment, which is cheaper
+        // than making every search wait for one.
+        let table = Arc::new(SegmentTable::read(reader)?);
+        let mut tables = self.lock();
+        if tables.len() >= MAX_SEGMENTS {
+            tables.clear();
+        }
+        tables.insert(id, Arc::clone(&table));
+        Ok(table)
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<SegmentId, Arc<SegmentTable>>> {
+        // A panic while holding the lock leaves a map that is still whole.
+        self.by_segment
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+/// Collects [`FacetCounts`] from the `cites` column and the segment tables.
+pub struct FacetCollector {
+    tables: Arc<FacetTables>,
+}
+
+impl FacetCollector {
+    /// A collector reading (and filling) `tables`.
+    pub fn new(tables: &Arc<FacetTables>) -> FacetCollector {
+        FacetCollector {
+            tables: Arc::clone(tables),
+        }
+    }
+}
+
+/// One segment's share of the work, by term ordinal until the harvest.
 pub struct FacetSegmentCollector {
     cites: Option<StrColumn>,
-    dates: Option<Column<DateTime>>,
-    by_ord: HashMap<u64, (u64, f64)>,
-    /// The key ordinals of every citing document, one after the other; their names (and
-    /// so their types) are looked up once, at the end.
-    doc_ords: Vec<u64>,
-    /// Where each citing document's ordinals end in `doc_ords`.
-    doc_ends: Vec<usize>,
-    years: HashMap<i32, u64>,
+    table: Arc<SegmentTable>,
+    /// Citing documents and their score sum, by key ordinal.
+    by_ord: Vec<(u32, f64)>,
+    /// Citing documents, by type slot.
+    by_kind: [u32; MAX_KINDS],
+    /// Documents by year slot.
+    by_year: Vec<u32>,
 }
 
 impl Collector for FacetCollector {
@@ -45,13 +163,13 @@ impl Collector for FacetCollector {
         _segment: SegmentOrdinal,
         reader: &SegmentReader,
     ) -> tantivy::Result<FacetSegmentCollector> {
+        let table = self.tables.of(reader)?;
         Ok(FacetSegmentCollector {
             cites: reader.fast_fields().str("cites")?,
-            dates: reader.fast_fields().date("date").ok(),
-            by_ord: HashMap::new(),
-            doc_ords: Vec::new(),
-            doc_ends: Vec::new(),
-            years: HashMap::new(),
+            by_ord: vec![(0, 0.0); table.keys.len()],
+            by_kind: [0; MAX_KINDS],
+            by_year: vec![0; table.year_values.len()],
+            table,
         })
     }
 
@@ -60,7 +178,8 @@ impl Collector for FacetCollector {
     }
 
     fn merge_fruits(&self, fruits: Vec<FacetCounts>) -> tantivy::Result<FacetCounts> {
-        let mut total = FacetCounts::default();
+        let mut fruits = fruits.into_iter();
+        let mut total = fruits.next().unwrap_or_default();
         for fruit in fruits {
             for (key, (count, weight)) in fruit.citations {
                 let entry = total.citations.entry(key).or_default();
@@ -83,104 +202,57 @@ impl SegmentCollector for FacetSegmentCollector {
 
     fn collect(&mut self, doc: DocId, score: Score) {
         if let Some(cites) = &self.cites {
-            let before = self.doc_ords.len();
+            // A document citing two resolutions counts once for "nghi-quyet".
+            let mut kinds: u64 = 0;
             for ord in cites.term_ords(doc) {
-                let entry = self.by_ord.entry(ord).or_default();
-                entry.0 += 1;
-                entry.1 += f64::from(score);
-                self.doc_ords.push(ord);
+                let ord = ord as usize;
+                if let Some(entry) = self.by_ord.get_mut(ord) {
+                    entry.0 += 1;
+                    entry.1 += f64::from(score);
+                }
+                if let Some(&kind) = self.table.kind_of.get(ord) {
+                    kinds |= 1 << kind;
+                }
             }
-            if self.doc_ords.len() > before {
-                self.doc_ends.push(self.doc_ords.len());
+            while kinds != 0 {
+                let kind = kinds.trailing_zeros() as usize;
+                self.by_kind[kind] += 1;
+                kinds &= kinds - 1;
             }
         }
-        if let Some(date) = self.dates.as_ref().and_then(|d| d.first(doc)) {
-            let year = date.into_utc().year();
-            *self.years.entry(year).or_default() += 1;
+        let slot = self.table.year_of.get(doc as usize).copied();
+        if let Some(count) = slot.and_then(|slot| self.by_year.get_mut(usize::from(slot))) {
+            *count += 1;
         }
     }
 
     fn harvest(self) -> FacetCounts {
-        let Some(cites) = &self.cites else {
-            return FacetCounts {
-                years: self.years,
-                ..FacetCounts::default()
-            };
-        };
-        let mut ords: Vec<u64> = self.by_ord.keys().copied().collect();
-        ords.sort_unstable();
-        let keys = keys_of(cites, &ords);
-        // The type of each key, as an index into `names`.
-        let mut names: Vec<&str> = Vec::new();
-        let kinds: Vec<usize> = keys
+        let table = &self.table;
+        let citations = self
+            .by_ord
             .iter()
-            .map(|key| {
-                let kind = key.split('/').next().unwrap_or_default();
-                names.iter().position(|n| *n == kind).unwrap_or_else(|| {
-                    names.push(kind);
-                    names.len() - 1
-                })
-            })
+            .zip(&table.keys)
+            .filter(|((count, _), _)| *count > 0)
+            .map(|(&(count, weight), key)| (Arc::clone(key), (u64::from(count), weight)))
             .collect();
-        // A document citing two resolutions counts once for "nghi-quyet".
-        let mut type_counts = vec![0u64; names.len()];
-        let mut start = 0;
-        let mut doc_types: Vec<usize> = Vec::new();
-        for &end in &self.doc_ends {
-            doc_types.clear();
-            for ord in self.doc_ords.get(start..end).unwrap_or_default() {
-                if let Ok(i) = ords.binary_search(ord) {
-                    let kind = kinds[i];
-                    if !doc_types.contains(&kind) {
-                        doc_types.push(kind);
-                    }
-                }
-            }
-            for &kind in &doc_types {
-                type_counts[kind] += 1;
-            }
-            start = end;
-        }
-        let types = names
+        let types = self
+            .by_kind
             .iter()
-            .zip(type_counts)
-            .filter(|(_, n)| *n > 0)
-            .map(|(name, n)| (name.to_string(), n))
+            .zip(&table.kinds)
+            .filter(|(count, _)| **count > 0)
+            .map(|(&count, kind)| (Arc::clone(kind), u64::from(count)))
             .collect();
-        let citations = ords
+        let years = self
+            .by_year
             .iter()
-            .zip(&keys)
-            .filter_map(|(ord, key)| Some((key.clone(), *self.by_ord.get(ord)?)))
+            .zip(&table.year_values)
+            .filter(|(count, _)| **count > 0)
+            .map(|(&count, &year)| (year, u64::from(count)))
             .collect();
         FacetCounts {
             citations,
             types,
-            years: self.years,
+            years,
         }
     }
-}
-
-/// The keys of the sorted ordinals `ords`, in one pass over the dictionary: looking each up
-/// alone decompresses a dictionary block per ordinal, which made broad queries slow.
-fn keys_of(cites: &StrColumn, ords: &[u64]) -> Vec<String> {
-    let mut keys = Vec::with_capacity(ords.len());
-    let complete = cites
-        .dictionary()
-        .sorted_ords_to_term_cb(ords, |bytes| {
-            keys.push(String::from_utf8_lossy(bytes).into_owned());
-        })
-        .unwrap_or(false);
-    if complete && keys.len() == ords.len() {
-        return keys;
-    }
-    // A damaged dictionary: fall back to one lookup per ordinal, empty where it fails.
-    ords.iter()
-        .map(|&ord| {
-            let mut key = String::new();
-            if !cites.ord_to_str(ord, &mut key).unwrap_or(false) {
-                key.clear();
-            }
-            key
-        })
-        .collect()
 }

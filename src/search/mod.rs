@@ -10,6 +10,7 @@ pub mod stopwords;
 pub mod suggest;
 
 use std::path::Path;
+use std::sync::Arc;
 use std::time::Instant;
 
 use tantivy::collector::{Count, TopDocs};
@@ -24,7 +25,7 @@ use crate::index::{self, Fields, IndexError};
 use crate::text::telex;
 pub use build::Filters;
 use build::{build, AnalyzedQuery};
-use facets::{FacetCollector, FacetCounts};
+use facets::{FacetCollector, FacetCounts, FacetTables};
 pub use query::QueryError;
 use response::{
     CitationFacet, Copy, DocumentView, Facets, Hit, SearchResponse, TypeFacet, YearFacet,
@@ -80,6 +81,7 @@ pub struct Engine {
     index: Index,
     reader: IndexReader,
     fields: Fields,
+    facet_tables: Arc<FacetTables>,
 }
 
 impl Engine {
@@ -99,6 +101,7 @@ impl Engine {
             index: index.clone(),
             reader,
             fields,
+            facet_tables: Arc::default(),
         })
     }
 
@@ -172,7 +175,8 @@ impl Engine {
         let top = TopDocs::with_limit(limit)
             .and_offset(offset)
             .order_by_score();
-        let (top_docs, total, counts) = searcher.search(&*query, &(top, Count, FacetCollector))?;
+        let (top_docs, total, counts) =
+            searcher.search(&*query, &(top, Count, self.facet_collector()))?;
         let highlight = Highlight {
             exact: analyzed.exact_words().map(str::to_string).collect(),
             fold: analyzed.fold_words().map(str::to_string).collect(),
@@ -200,6 +204,11 @@ impl Engine {
             facets: facets_of(counts),
             ..SearchResponse::default()
         })
+    }
+
+    /// A facet collector sharing this engine's segment tables.
+    fn facet_collector(&self) -> FacetCollector {
+        FacetCollector::new(&self.facet_tables)
     }
 
     /// The document with this id, with its text and citations; the id of a copy dropped as
@@ -265,29 +274,26 @@ fn elapsed_ms(started: Instant) -> f64 {
 }
 
 fn facets_of(counts: FacetCounts) -> Facets {
-    let mut citations: Vec<CitationFacet> = counts
-        .citations
+    let mut cited: Vec<(Arc<str>, (u64, f64))> = counts.citations.into_iter().collect();
+    cited.sort_by(|(a_key, (_, a)), (b_key, (_, b))| b.total_cmp(a).then_with(|| a_key.cmp(b_key)));
+    cited.truncate(CITATION_FACETS);
+    // Labels only for what is shown: a broad query cites thousands of keys.
+    let citations = cited
         .into_iter()
         .map(|(key, (count, weight))| CitationFacet {
             label: crate::cite::label_for_key(&key),
-            key,
+            key: key.to_string(),
             count,
             weight,
         })
         .collect();
-    citations.sort_by(|a, b| {
-        b.weight
-            .total_cmp(&a.weight)
-            .then_with(|| a.key.cmp(&b.key))
-    });
-    citations.truncate(CITATION_FACETS);
     let mut types: Vec<TypeFacet> = counts
         .types
         .into_iter()
         .map(|(kind, count)| TypeFacet {
             label: crate::cite::model::type_name(&kind)
-                .map_or_else(|| kind.clone(), str::to_string),
-            kind,
+                .map_or_else(|| kind.to_string(), str::to_string),
+            kind: kind.to_string(),
             count,
         })
         .collect();
