@@ -38,6 +38,11 @@ pub struct FacetCounts {
 pub struct SegmentTable {
     /// Cited key by term ordinal of the `cites` column.
     keys: Vec<Arc<str>>,
+    /// The key ordinals each document cites: `cited[cited_from[doc]..cited_from[doc + 1]]`
+    /// (reading the column per matching document was a tenth of a broad query).
+    cited: Vec<u32>,
+    /// Where each document's ordinals start in `cited`, plus the end.
+    cited_from: Vec<u32>,
     /// Type of each key, as an index into `kinds`.
     kind_of: Vec<u8>,
     /// Type slugs ("nghi-quyet").
@@ -54,6 +59,7 @@ impl SegmentTable {
         let mut table = SegmentTable::default();
         if let Some(cites) = reader.fast_fields().str("cites")? {
             table.read_keys(&cites)?;
+            table.read_cited(&cites, reader.max_doc());
         }
         table.year_of = vec![NO_YEAR; reader.max_doc() as usize];
         if let Ok(dates) = reader.fast_fields().date("date") {
@@ -74,6 +80,25 @@ impl SegmentTable {
             }
         }
         Ok(table)
+    }
+
+    fn read_cited(&mut self, cites: &StrColumn, max_doc: DocId) {
+        self.cited_from.reserve(max_doc as usize + 1);
+        for doc in 0..max_doc {
+            self.cited_from.push(self.cited.len() as u32);
+            self.cited
+                .extend(cites.term_ords(doc).map(|ord| ord as u32));
+        }
+        self.cited_from.push(self.cited.len() as u32);
+    }
+
+    /// The key ordinals `doc` cites.
+    fn cited_by(&self, doc: DocId) -> &[u32] {
+        let doc = doc as usize;
+        match (self.cited_from.get(doc), self.cited_from.get(doc + 1)) {
+            (Some(&from), Some(&to)) => self.cited.get(from as usize..to as usize).unwrap_or(&[]),
+            _ => &[],
+        }
     }
 
     fn read_keys(&mut self, cites: &StrColumn) -> tantivy::Result<()> {
@@ -144,7 +169,6 @@ impl FacetCollector {
 
 /// One segment's share of the work, by term ordinal until the harvest.
 pub struct FacetSegmentCollector {
-    cites: Option<StrColumn>,
     table: Arc<SegmentTable>,
     /// Citing documents and their score sum, by key ordinal.
     by_ord: Vec<(u32, f64)>,
@@ -165,7 +189,6 @@ impl Collector for FacetCollector {
     ) -> tantivy::Result<FacetSegmentCollector> {
         let table = self.tables.of(reader)?;
         Ok(FacetSegmentCollector {
-            cites: reader.fast_fields().str("cites")?,
             by_ord: vec![(0, 0.0); table.keys.len()],
             by_kind: [0; MAX_KINDS],
             by_year: vec![0; table.year_values.len()],
@@ -201,24 +224,22 @@ impl SegmentCollector for FacetSegmentCollector {
     type Fruit = FacetCounts;
 
     fn collect(&mut self, doc: DocId, score: Score) {
-        if let Some(cites) = &self.cites {
-            // A document citing two resolutions counts once for "nghi-quyet".
-            let mut kinds: u64 = 0;
-            for ord in cites.term_ords(doc) {
-                let ord = ord as usize;
-                if let Some(entry) = self.by_ord.get_mut(ord) {
-                    entry.0 += 1;
-                    entry.1 += f64::from(score);
-                }
-                if let Some(&kind) = self.table.kind_of.get(ord) {
-                    kinds |= 1 << kind;
-                }
+        // A document citing two resolutions counts once for "nghi-quyet".
+        let mut kinds: u64 = 0;
+        for &ord in self.table.cited_by(doc) {
+            let ord = ord as usize;
+            if let Some(entry) = self.by_ord.get_mut(ord) {
+                entry.0 += 1;
+                entry.1 += f64::from(score);
             }
-            while kinds != 0 {
-                let kind = kinds.trailing_zeros() as usize;
-                self.by_kind[kind] += 1;
-                kinds &= kinds - 1;
+            if let Some(&kind) = self.table.kind_of.get(ord) {
+                kinds |= 1 << kind;
             }
+        }
+        while kinds != 0 {
+            let kind = kinds.trailing_zeros() as usize;
+            self.by_kind[kind] += 1;
+            kinds &= kinds - 1;
         }
         let slot = self.table.year_of.get(doc as usize).copied();
         if let Some(count) = slot.and_then(|slot| self.by_year.get_mut(usize::from(slot))) {
