@@ -184,40 +184,61 @@ fn word_clauses(query: &AnalyzedQuery, fields: &Fields) -> Vec<(Occur, Box<dyn Q
 /// Numbers and symbols read the same exact and folded, so for them the exact fields would
 /// only count every match twice over the words of the query: they are left out.
 fn clause_query(terms: &ClauseTerms, fields: &Fields) -> Box<dyn Query> {
-    let mut variants = vec![
-        (fields.body_fold, &terms.fold, 1.0),
-        (fields.title_fold, &terms.fold, TITLE_BOOST),
+    let mut should: Vec<(Occur, Box<dyn Query>)> = vec![
+        boosted(words_query(fields.body_fold, &terms.fold, 0), 1.0),
+        boosted(words_query(fields.title_fold, &terms.fold, 0), TITLE_BOOST),
     ];
     let has_letters = terms
         .exact
         .iter()
         .any(|w| w.chars().any(char::is_alphabetic));
     if has_letters {
-        variants.push((fields.body, &terms.exact, EXACT_BOOST));
-        variants.push((fields.title, &terms.exact, EXACT_BOOST * TITLE_BOOST));
+        should.push(boosted(exact_body_query(terms, fields), EXACT_BOOST));
+        should.push(boosted(
+            words_query(fields.title, &terms.exact, 0),
+            EXACT_BOOST * TITLE_BOOST,
+        ));
     }
-    let should = variants
-        .into_iter()
-        .map(|(field, words, boost)| {
-            let q: Box<dyn Query> = Box::new(BoostQuery::new(words_query(field, words, 0), boost));
-            (Occur::Should, q)
-        })
-        .collect();
     Box::new(BooleanQuery::new(should))
 }
 
+/// A should-clause scoring `query` times `boost`.
+fn boosted(query: Box<dyn Query>, boost: f32) -> (Occur, Box<dyn Query>) {
+    (Occur::Should, Box::new(BoostQuery::new(query, boost)))
+}
+
+/// The clause with the user's accents in the body. The exact body keeps no positions, so
+/// several words are matched as a phrase on the folded body, and each accented word is
+/// required on the exact body without scoring: the accents filter, the phrase scores.
+fn exact_body_query(terms: &ClauseTerms, fields: &Fields) -> Box<dyn Query> {
+    if let [word] = terms.exact.as_slice() {
+        return words_query(fields.body, std::slice::from_ref(word), 0);
+    }
+    let mut must: Vec<(Occur, Box<dyn Query>)> =
+        vec![(Occur::Must, words_query(fields.body_fold, &terms.fold, 0))];
+    for word in &terms.exact {
+        let term = TermQuery::new(
+            Term::from_field_text(fields.body, word),
+            IndexRecordOption::Basic,
+        );
+        must.push((
+            Occur::Must,
+            Box::new(ConstScoreQuery::new(Box::new(term), 0.0)),
+        ));
+    }
+    Box::new(BooleanQuery::new(must))
+}
+
 /// A term query for one word, a phrase query for several (a quoted phrase, or a symbol such
-/// as "21-NQ/TW" that analyses to several words).
+/// as "21-NQ/TW" that analyses to several words); the phrase needs a field with positions.
 fn words_query(field: Field, words: &[String], slop: u32) -> Box<dyn Query> {
     let terms: Vec<Term> = words
         .iter()
         .map(|w| Term::from_field_text(field, w))
         .collect();
     match terms.as_slice() {
-        [term] => Box::new(TermQuery::new(
-            term.clone(),
-            IndexRecordOption::WithFreqsAndPositions,
-        )),
+        // Scoring one term needs its frequencies, not its positions.
+        [term] => Box::new(TermQuery::new(term.clone(), IndexRecordOption::WithFreqs)),
         _ => {
             let mut phrase = PhraseQuery::new(terms);
             phrase.set_slop(slop);
