@@ -39,12 +39,9 @@ pub struct Fields {
     pub cited_types: Field,
     /// Citations with spans, as JSON, stored.
     pub citations_json: Field,
-    /// Duplicate-detection terms: the exact body hash and the MinHash bands.
+    /// Duplicate-detection terms: the exact body hash and the MinHash bands. The hash and
+    /// the sketch themselves are not stored: they are recomputed from the stored body.
     pub dedup: Field,
-    /// Exact body hash, stored.
-    pub body_hash: Field,
-    /// MinHash sketch, stored.
-    pub sketch: Field,
 }
 
 fn text_options(analyzer: &str, record: IndexRecordOption, stored: bool) -> TextOptions {
@@ -96,8 +93,6 @@ pub fn build() -> Schema {
     b.add_text_field("cited_types", STRING);
     b.add_text_field("citations_json", STORED);
     b.add_text_field("dedup", STRING);
-    b.add_u64_field("body_hash", STORED);
-    b.add_bytes_field("sketch", STORED);
     b.build()
 }
 
@@ -124,8 +119,6 @@ impl Fields {
             cited_types: get("cited_types")?,
             citations_json: get("citations_json")?,
             dedup: get("dedup")?,
-            body_hash: get("body_hash")?,
-            sketch: get("sketch")?,
         })
     }
 }
