@@ -1,7 +1,7 @@
 //! The index schema: one tantivy document per document, text indexed twice (exact, folded)
-//! and stored once. Positions are kept on the folded body only: phrases are matched there,
-//! and the exact body only says which accented words a document holds (half the positions
-//! on disk).
+//! and stored once. The bodies keep no positions: phrases in the body are matched by their
+//! adjacent pairs in `body_bigram`, and the exact body only says which accented words a
+//! document holds. Titles, short, keep theirs.
 
 use tantivy::schema::{
     DateOptions, DateTimePrecision, Field, IndexRecordOption, Schema, TextFieldIndexing,
@@ -65,13 +65,16 @@ pub fn build() -> Schema {
     let positions = IndexRecordOption::WithFreqsAndPositions;
     b.add_text_field("title", text_options(VI_EXACT, positions, true));
     b.add_text_field("title_fold", text_options(VI_FOLD, positions, false));
-    // Phrases on the body are matched on `body_fold` (search::build), so `body` needs no
-    // positions: they were 27 MB of the vnnews index.
+    // Phrases in the body are matched by their chain of pairs in `body_bigram`
+    // (search::build), so neither body field needs positions: they were 27 MB each on vnnews.
     b.add_text_field(
         "body",
         text_options(VI_EXACT, IndexRecordOption::WithFreqs, true),
     );
-    b.add_text_field("body_fold", text_options(VI_FOLD, positions, false));
+    b.add_text_field(
+        "body_fold",
+        text_options(VI_FOLD, IndexRecordOption::WithFreqs, false),
+    );
     b.add_text_field(
         "body_bigram",
         TextOptions::default().set_indexing_options(

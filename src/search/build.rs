@@ -28,10 +28,6 @@ const TITLE_BOOST: f32 = 2.5;
 /// Weight of the bonus for two query words standing next to each other, as one word
 /// (docs/ranking.md: flat from 4 to 6, lower below 3).
 const PAIR_BOOST: f32 = 4.0;
-/// Weight of the bonus for all the query's words standing close together in the body.
-const PROXIMITY_BOOST: f32 = 4.0;
-/// How far apart (in words) query words may stand and still earn the proximity bonus.
-const PROXIMITY_SLOP: u32 = 2;
 /// Up to this many unquoted words a query is a keyword list ("huong dan 38 thanh ly") and
 /// every word is required; beyond it it reads as a question, whose answer rarely repeats
 /// all its words.
@@ -185,8 +181,8 @@ fn word_clauses(query: &AnalyzedQuery, fields: &Fields) -> Vec<(Occur, Box<dyn Q
 /// only count every match twice over the words of the query: they are left out.
 fn clause_query(terms: &ClauseTerms, fields: &Fields) -> Box<dyn Query> {
     let mut should: Vec<(Occur, Box<dyn Query>)> = vec![
-        boosted(words_query(fields.body_fold, &terms.fold, 0), 1.0),
-        boosted(words_query(fields.title_fold, &terms.fold, 0), TITLE_BOOST),
+        boosted(body_words_query(&terms.fold, fields), 1.0),
+        boosted(words_query(fields.title_fold, &terms.fold), TITLE_BOOST),
     ];
     let has_letters = terms
         .exact
@@ -195,7 +191,7 @@ fn clause_query(terms: &ClauseTerms, fields: &Fields) -> Box<dyn Query> {
     if has_letters {
         should.push(boosted(exact_body_query(terms, fields), EXACT_BOOST));
         should.push(boosted(
-            words_query(fields.title, &terms.exact, 0),
+            words_query(fields.title, &terms.exact),
             EXACT_BOOST * TITLE_BOOST,
         ));
     }
@@ -208,14 +204,14 @@ fn boosted(query: Box<dyn Query>, boost: f32) -> (Occur, Box<dyn Query>) {
 }
 
 /// The clause with the user's accents in the body. The exact body keeps no positions, so
-/// several words are matched as a phrase on the folded body, and each accented word is
-/// required on the exact body without scoring: the accents filter, the phrase scores.
+/// several words are matched by their folded pairs, and each accented word is required on
+/// the exact body without scoring: the accents filter, the pairs score.
 fn exact_body_query(terms: &ClauseTerms, fields: &Fields) -> Box<dyn Query> {
     if let [word] = terms.exact.as_slice() {
-        return words_query(fields.body, std::slice::from_ref(word), 0);
+        return words_query(fields.body, std::slice::from_ref(word));
     }
     let mut must: Vec<(Occur, Box<dyn Query>)> =
-        vec![(Occur::Must, words_query(fields.body_fold, &terms.fold, 0))];
+        vec![(Occur::Must, body_words_query(&terms.fold, fields))];
     for word in &terms.exact {
         let term = TermQuery::new(
             Term::from_field_text(fields.body, word),
@@ -229,9 +225,28 @@ fn exact_body_query(terms: &ClauseTerms, fields: &Fields) -> Box<dyn Query> {
     Box::new(BooleanQuery::new(must))
 }
 
+/// Folded words in the body: one word as a term of `body_fold`, several as every adjacent
+/// pair required in `body_bigram`. The body keeps no positions (they were a sixth of the
+/// index): a phrase of two words is exactly its pair; a longer one is its chain of pairs,
+/// which in practice only the phrase itself holds.
+fn body_words_query(fold: &[String], fields: &Fields) -> Box<dyn Query> {
+    if fold.len() < 2 {
+        return words_query(fields.body_fold, fold);
+    }
+    let must = fold
+        .windows(2)
+        .map(|pair| {
+            let term = Term::from_field_text(fields.body_bigram, &bigram(&pair[0], &pair[1]));
+            let q: Box<dyn Query> = Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs));
+            (Occur::Must, q)
+        })
+        .collect();
+    Box::new(BooleanQuery::new(must))
+}
+
 /// A term query for one word, a phrase query for several (a quoted phrase, or a symbol such
 /// as "21-NQ/TW" that analyses to several words); the phrase needs a field with positions.
-fn words_query(field: Field, words: &[String], slop: u32) -> Box<dyn Query> {
+fn words_query(field: Field, words: &[String]) -> Box<dyn Query> {
     let terms: Vec<Term> = words
         .iter()
         .map(|w| Term::from_field_text(field, w))
@@ -239,19 +254,15 @@ fn words_query(field: Field, words: &[String], slop: u32) -> Box<dyn Query> {
     match terms.as_slice() {
         // Scoring one term needs its frequencies, not its positions.
         [term] => Box::new(TermQuery::new(term.clone(), IndexRecordOption::WithFreqs)),
-        _ => {
-            let mut phrase = PhraseQuery::new(terms);
-            phrase.set_slop(slop);
-            Box::new(phrase)
-        }
+        _ => Box::new(PhraseQuery::new(terms)),
     }
 }
 
 /// Bonuses for the unquoted words standing together: each adjacent pair ("nghị định",
 /// "định 100") as one term of the body's pairs (scored by BM25 with the pair's own rarity,
 /// which a phrase of two common syllables does not have) and as a phrase in the title,
-/// since Vietnamese words are mostly two syllables; and all of them within a few words of
-/// each other.
+/// since Vietnamese words are mostly two syllables. (All the words within a few of each
+/// other was a bonus too; it needed the body's positions and changed no measured result.)
 fn proximity_queries(query: &AnalyzedQuery, fields: &Fields) -> Vec<Box<dyn Query>> {
     let loose: Vec<String> = query
         .required
@@ -270,13 +281,9 @@ fn proximity_queries(query: &AnalyzedQuery, fields: &Fields) -> Vec<Box<dyn Quer
             PAIR_BOOST,
         )));
         out.push(Box::new(BoostQuery::new(
-            words_query(fields.title_fold, pair, 0),
+            words_query(fields.title_fold, pair),
             PAIR_BOOST * TITLE_BOOST,
         )));
-    }
-    if loose.len() > 2 {
-        let all = words_query(fields.body_fold, &loose, PROXIMITY_SLOP);
-        out.push(Box::new(BoostQuery::new(all, PROXIMITY_BOOST)));
     }
     out
 }
