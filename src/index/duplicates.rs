@@ -4,7 +4,7 @@ use std::collections::{HashMap, HashSet};
 
 use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
-use tantivy::schema::{IndexRecordOption, TantivyDocument, Value};
+use tantivy::schema::{IndexRecordOption, TantivyDocument};
 use tantivy::{Index, Searcher, Term};
 
 use super::stored::stored_text;
@@ -25,7 +25,9 @@ struct Seen {
 
 /// Looks for copies in the committed index and among documents accepted in this run.
 pub struct DuplicateFinder {
-    searcher: Searcher,
+    /// The committed index; `None` when it is empty (a first ingest), so that no document
+    /// pays for a lookup that cannot find anything.
+    searcher: Option<Searcher>,
     fields: Fields,
     by_term: HashMap<String, Vec<usize>>,
     seen: Vec<Seen>,
@@ -34,8 +36,9 @@ pub struct DuplicateFinder {
 impl DuplicateFinder {
     /// A finder over the index as last committed.
     pub fn new(index: &Index, fields: Fields) -> Result<DuplicateFinder, IndexError> {
+        let searcher = index.reader()?.searcher();
         Ok(DuplicateFinder {
-            searcher: index.reader()?.searcher(),
+            searcher: (searcher.num_docs() > 0).then_some(searcher),
             fields,
             by_term: HashMap::new(),
             seen: Vec::new(),
@@ -58,6 +61,9 @@ impl DuplicateFinder {
                 return Ok(Some(seen.id.clone()));
             }
         }
+        let Some(searcher) = &self.searcher else {
+            return Ok(None);
+        };
         let should: Vec<(Occur, Box<dyn Query>)> = terms
             .iter()
             .map(|t| {
@@ -69,21 +75,16 @@ impl DuplicateFinder {
             })
             .collect();
         let top = TopDocs::with_limit(MAX_CANDIDATES).order_by_score();
-        for (_, address) in self.searcher.search(&BooleanQuery::new(should), &top)? {
-            let stored: TantivyDocument = self.searcher.doc(address)?;
+        for (_, address) in searcher.search(&BooleanQuery::new(should), &top)? {
+            let stored: TantivyDocument = searcher.doc(address)?;
             let text = |field| stored_text(&stored, field).unwrap_or("");
             if replaced.contains(text(self.fields.source)) {
                 continue;
             }
-            let exact = stored
-                .get_first(self.fields.body_hash)
-                .and_then(|v| v.as_u64())
-                .unwrap_or(0);
-            let sketch = stored
-                .get_first(self.fields.sketch)
-                .and_then(|v| v.as_bytes())
-                .and_then(Fingerprint::sketch_from_bytes);
-            if fp.same_article(exact, sketch.as_ref()) {
+            // The hash and sketch are not stored: recomputed from the body, for the few
+            // candidates that share a term.
+            let other = Fingerprint::of(text(self.fields.body));
+            if fp.same_article(other.exact, other.sketch.as_ref()) {
                 return Ok(Some(text(self.fields.id).to_string()));
             }
         }

@@ -1,5 +1,7 @@
 //! The index schema: one tantivy document per document, text indexed twice (exact, folded)
-//! and stored once.
+//! and stored once. The bodies keep no positions: phrases in the body are matched by their
+//! adjacent pairs in `body_bigram`, and the exact body only says which accented words a
+//! document holds. Titles, short, keep theirs.
 
 use tantivy::schema::{
     DateOptions, DateTimePrecision, Field, IndexRecordOption, Schema, TextFieldIndexing,
@@ -21,7 +23,7 @@ pub struct Fields {
     pub title: Field,
     /// Title, `vi_fold`.
     pub title_fold: Field,
-    /// Body, `vi_exact`, stored (the normalised text).
+    /// Body, `vi_exact`, stored (the normalised text); frequencies without positions.
     pub body: Field,
     /// Body, `vi_fold`.
     pub body_fold: Field,
@@ -37,18 +39,15 @@ pub struct Fields {
     pub cited_types: Field,
     /// Citations with spans, as JSON, stored.
     pub citations_json: Field,
-    /// Duplicate-detection terms: the exact body hash and the MinHash bands.
+    /// Duplicate-detection terms: the exact body hash and the MinHash bands. The hash and
+    /// the sketch themselves are not stored: they are recomputed from the stored body.
     pub dedup: Field,
-    /// Exact body hash, stored.
-    pub body_hash: Field,
-    /// MinHash sketch, stored.
-    pub sketch: Field,
 }
 
-fn text_options(analyzer: &str, stored: bool) -> TextOptions {
+fn text_options(analyzer: &str, record: IndexRecordOption, stored: bool) -> TextOptions {
     let indexing = TextFieldIndexing::default()
         .set_tokenizer(analyzer)
-        .set_index_option(IndexRecordOption::WithFreqsAndPositions);
+        .set_index_option(record);
     let options = TextOptions::default().set_indexing_options(indexing);
     if stored {
         options.set_stored()
@@ -63,10 +62,19 @@ pub fn build() -> Schema {
     b.add_text_field("id", STRING | STORED | FAST);
     b.add_text_field("source", STRING | STORED);
     b.add_text_field("url", STORED);
-    b.add_text_field("title", text_options(VI_EXACT, true));
-    b.add_text_field("title_fold", text_options(VI_FOLD, false));
-    b.add_text_field("body", text_options(VI_EXACT, true));
-    b.add_text_field("body_fold", text_options(VI_FOLD, false));
+    let positions = IndexRecordOption::WithFreqsAndPositions;
+    b.add_text_field("title", text_options(VI_EXACT, positions, true));
+    b.add_text_field("title_fold", text_options(VI_FOLD, positions, false));
+    // Phrases in the body are matched by their chain of pairs in `body_bigram`
+    // (search::build), so neither body field needs positions: they were 27 MB each on vnnews.
+    b.add_text_field(
+        "body",
+        text_options(VI_EXACT, IndexRecordOption::WithFreqs, true),
+    );
+    b.add_text_field(
+        "body_fold",
+        text_options(VI_FOLD, IndexRecordOption::WithFreqs, false),
+    );
     b.add_text_field(
         "body_bigram",
         TextOptions::default().set_indexing_options(
@@ -88,8 +96,6 @@ pub fn build() -> Schema {
     b.add_text_field("cited_types", STRING);
     b.add_text_field("citations_json", STORED);
     b.add_text_field("dedup", STRING);
-    b.add_u64_field("body_hash", STORED);
-    b.add_bytes_field("sketch", STORED);
     b.build()
 }
 
@@ -116,8 +122,6 @@ impl Fields {
             cited_types: get("cited_types")?,
             citations_json: get("citations_json")?,
             dedup: get("dedup")?,
-            body_hash: get("body_hash")?,
-            sketch: get("sketch")?,
         })
     }
 }

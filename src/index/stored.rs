@@ -23,6 +23,7 @@ pub fn stored_citations(stored: &TantivyDocument, fields: &Fields) -> Vec<Citati
 /// The document as it was written; `None` if a field it cannot do without is missing.
 pub fn document_from_stored(stored: &TantivyDocument, fields: &Fields) -> Option<Document> {
     let text = |field| stored_text(stored, field);
+    let body = text(fields.body)?;
     let citations = stored_citations(stored, fields);
     let date = stored
         .get_first(fields.date)
@@ -35,17 +36,9 @@ pub fn document_from_stored(stored: &TantivyDocument, fields: &Fields) -> Option
         title: text(fields.title).unwrap_or_default().to_string(),
         date,
         author: text(fields.author).map(str::to_string),
-        body: text(fields.body)?.to_string(),
+        body: body.to_string(),
         citations,
-        fingerprint: Fingerprint {
-            exact: stored
-                .get_first(fields.body_hash)
-                .and_then(|v| v.as_u64())
-                .unwrap_or(0),
-            sketch: stored
-                .get_first(fields.sketch)
-                .and_then(|v| v.as_bytes())
-                .and_then(Fingerprint::sketch_from_bytes),
-        },
+        // Not stored: recomputed from the body it was computed from.
+        fingerprint: Fingerprint::of(body),
     })
 }

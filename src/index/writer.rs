@@ -194,8 +194,6 @@ impl Writer {
         for term in doc.fingerprint.terms() {
             d.add_text(f.dedup, term);
         }
-        d.add_u64(f.body_hash, doc.fingerprint.exact);
-        d.add_bytes(f.sketch, &doc.fingerprint.sketch_bytes());
         d
     }
 }

@@ -24,6 +24,10 @@ const MIN_WORDS: usize = 40;
 
 /// An empty bin.
 const EMPTY: u32 = u32::MAX;
+/// Bits of a hash kept in an index term: a term only finds candidates, which are then
+/// compared in full, so 40 bits (a false candidate in ~10^12 per band) are plenty, and the
+/// term dictionary is smaller than with 64.
+const TERM_HASH_BITS: u32 = 40;
 
 /// What identifies a body for duplicate detection.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -43,38 +47,20 @@ impl Fingerprint {
         }
     }
 
-    /// Terms under which the index files this body: its exact hash and its bands.
+    /// Terms under which the index files this body: its exact hash and its bands, each
+    /// cut to [`TERM_HASH_BITS`].
     pub fn terms(&self) -> Vec<String> {
-        let mut out = vec![format!("x{:016x}", self.exact)];
+        let mut out = vec![format!("x{:010x}", term_hash(self.exact))];
         if let Some(sketch) = &self.sketch {
             for (band, rows) in sketch.chunks(ROWS_PER_BAND).enumerate() {
                 let mut bytes = Vec::with_capacity(ROWS_PER_BAND * 4);
                 for v in rows {
                     bytes.extend_from_slice(&v.to_le_bytes());
                 }
-                out.push(format!("b{band}:{:016x}", xxh3_64(&bytes)));
+                out.push(format!("b{band}:{:010x}", term_hash(xxh3_64(&bytes))));
             }
         }
         out
-    }
-
-    /// The sketch as bytes for storing.
-    pub fn sketch_bytes(&self) -> Vec<u8> {
-        self.sketch
-            .map(|s| s.iter().flat_map(|v| v.to_le_bytes()).collect())
-            .unwrap_or_default()
-    }
-
-    /// A sketch from stored bytes; `None` for anything but a whole sketch.
-    pub fn sketch_from_bytes(bytes: &[u8]) -> Option<[u32; BINS]> {
-        if bytes.len() != BINS * 4 {
-            return None;
-        }
-        let mut sketch = [0u32; BINS];
-        for (slot, chunk) in sketch.iter_mut().zip(bytes.chunks_exact(4)) {
-            *slot = u32::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3]]);
-        }
-        Some(sketch)
     }
 
     /// Whether `other` is the same article: the same body, or a near copy.
@@ -87,6 +73,11 @@ impl Fingerprint {
             _ => false,
         }
     }
+}
+
+/// The low [`TERM_HASH_BITS`] of a hash.
+fn term_hash(h: u64) -> u64 {
+    h & ((1 << TERM_HASH_BITS) - 1)
 }
 
 /// The estimated Jaccard similarity of two sketches: the share of bins that agree.
@@ -178,10 +169,11 @@ mod tests {
     }
 
     #[test]
-    fn sketches_round_trip_through_bytes() {
+    fn terms_keep_forty_bits() {
         let a = Fingerprint::of(&article(3, 200));
-        let bytes = a.sketch_bytes();
-        assert_eq!(Fingerprint::sketch_from_bytes(&bytes), a.sketch);
-        assert_eq!(Fingerprint::sketch_from_bytes(&bytes[1..]), None);
+        let terms = a.terms();
+        assert_eq!(terms.len(), 1 + BINS / ROWS_PER_BAND);
+        assert_eq!(terms[0], format!("x{:010x}", a.exact & 0xff_ffff_ffff));
+        assert!(terms[1..].iter().all(|t| t.len() <= "b15:".len() + 10));
     }
 }

@@ -28,10 +28,6 @@ const TITLE_BOOST: f32 = 2.5;
 /// Weight of the bonus for two query words standing next to each other, as one word
 /// (docs/ranking.md: flat from 4 to 6, lower below 3).
 const PAIR_BOOST: f32 = 4.0;
-/// Weight of the bonus for all the query's words standing close together in the body.
-const PROXIMITY_BOOST: f32 = 4.0;
-/// How far apart (in words) query words may stand and still earn the proximity bonus.
-const PROXIMITY_SLOP: u32 = 2;
 /// Up to this many unquoted words a query is a keyword list ("huong dan 38 thanh ly") and
 /// every word is required; beyond it it reads as a question, whose answer rarely repeats
 /// all its words.
@@ -184,53 +180,89 @@ fn word_clauses(query: &AnalyzedQuery, fields: &Fields) -> Vec<(Occur, Box<dyn Q
 /// Numbers and symbols read the same exact and folded, so for them the exact fields would
 /// only count every match twice over the words of the query: they are left out.
 fn clause_query(terms: &ClauseTerms, fields: &Fields) -> Box<dyn Query> {
-    let mut variants = vec![
-        (fields.body_fold, &terms.fold, 1.0),
-        (fields.title_fold, &terms.fold, TITLE_BOOST),
+    let mut should: Vec<(Occur, Box<dyn Query>)> = vec![
+        boosted(body_words_query(&terms.fold, fields), 1.0),
+        boosted(words_query(fields.title_fold, &terms.fold), TITLE_BOOST),
     ];
     let has_letters = terms
         .exact
         .iter()
         .any(|w| w.chars().any(char::is_alphabetic));
     if has_letters {
-        variants.push((fields.body, &terms.exact, EXACT_BOOST));
-        variants.push((fields.title, &terms.exact, EXACT_BOOST * TITLE_BOOST));
+        should.push(boosted(exact_body_query(terms, fields), EXACT_BOOST));
+        should.push(boosted(
+            words_query(fields.title, &terms.exact),
+            EXACT_BOOST * TITLE_BOOST,
+        ));
     }
-    let should = variants
-        .into_iter()
-        .map(|(field, words, boost)| {
-            let q: Box<dyn Query> = Box::new(BoostQuery::new(words_query(field, words, 0), boost));
-            (Occur::Should, q)
-        })
-        .collect();
     Box::new(BooleanQuery::new(should))
 }
 
+/// A should-clause scoring `query` times `boost`.
+fn boosted(query: Box<dyn Query>, boost: f32) -> (Occur, Box<dyn Query>) {
+    (Occur::Should, Box::new(BoostQuery::new(query, boost)))
+}
+
+/// The clause with the user's accents in the body. The exact body keeps no positions, so
+/// several words are matched by their folded pairs, and each accented word is required on
+/// the exact body without scoring: the accents filter, the pairs score.
+fn exact_body_query(terms: &ClauseTerms, fields: &Fields) -> Box<dyn Query> {
+    if let [word] = terms.exact.as_slice() {
+        return words_query(fields.body, std::slice::from_ref(word));
+    }
+    let mut must: Vec<(Occur, Box<dyn Query>)> =
+        vec![(Occur::Must, body_words_query(&terms.fold, fields))];
+    for word in &terms.exact {
+        let term = TermQuery::new(
+            Term::from_field_text(fields.body, word),
+            IndexRecordOption::Basic,
+        );
+        must.push((
+            Occur::Must,
+            Box::new(ConstScoreQuery::new(Box::new(term), 0.0)),
+        ));
+    }
+    Box::new(BooleanQuery::new(must))
+}
+
+/// Folded words in the body: one word as a term of `body_fold`, several as every adjacent
+/// pair required in `body_bigram`. The body keeps no positions (they were a sixth of the
+/// index): a phrase of two words is exactly its pair; a longer one is its chain of pairs,
+/// which in practice only the phrase itself holds.
+fn body_words_query(fold: &[String], fields: &Fields) -> Box<dyn Query> {
+    if fold.len() < 2 {
+        return words_query(fields.body_fold, fold);
+    }
+    let must = fold
+        .windows(2)
+        .map(|pair| {
+            let term = Term::from_field_text(fields.body_bigram, &bigram(&pair[0], &pair[1]));
+            let q: Box<dyn Query> = Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs));
+            (Occur::Must, q)
+        })
+        .collect();
+    Box::new(BooleanQuery::new(must))
+}
+
 /// A term query for one word, a phrase query for several (a quoted phrase, or a symbol such
-/// as "21-NQ/TW" that analyses to several words).
-fn words_query(field: Field, words: &[String], slop: u32) -> Box<dyn Query> {
+/// as "21-NQ/TW" that analyses to several words); the phrase needs a field with positions.
+fn words_query(field: Field, words: &[String]) -> Box<dyn Query> {
     let terms: Vec<Term> = words
         .iter()
         .map(|w| Term::from_field_text(field, w))
         .collect();
     match terms.as_slice() {
-        [term] => Box::new(TermQuery::new(
-            term.clone(),
-            IndexRecordOption::WithFreqsAndPositions,
-        )),
-        _ => {
-            let mut phrase = PhraseQuery::new(terms);
-            phrase.set_slop(slop);
-            Box::new(phrase)
-        }
+        // Scoring one term needs its frequencies, not its positions.
+        [term] => Box::new(TermQuery::new(term.clone(), IndexRecordOption::WithFreqs)),
+        _ => Box::new(PhraseQuery::new(terms)),
     }
 }
 
 /// Bonuses for the unquoted words standing together: each adjacent pair ("nghị định",
 /// "định 100") as one term of the body's pairs (scored by BM25 with the pair's own rarity,
 /// which a phrase of two common syllables does not have) and as a phrase in the title,
-/// since Vietnamese words are mostly two syllables; and all of them within a few words of
-/// each other.
+/// since Vietnamese words are mostly two syllables. (All the words within a few of each
+/// other was a bonus too; it needed the body's positions and changed no measured result.)
 fn proximity_queries(query: &AnalyzedQuery, fields: &Fields) -> Vec<Box<dyn Query>> {
     let loose: Vec<String> = query
         .required
@@ -249,13 +281,9 @@ fn proximity_queries(query: &AnalyzedQuery, fields: &Fields) -> Vec<Box<dyn Quer
             PAIR_BOOST,
         )));
         out.push(Box::new(BoostQuery::new(
-            words_query(fields.title_fold, pair, 0),
+            words_query(fields.title_fold, pair),
             PAIR_BOOST * TITLE_BOOST,
         )));
-    }
-    if loose.len() > 2 {
-        let all = words_query(fields.body_fold, &loose, PROXIMITY_SLOP);
-        out.push(Box::new(BoostQuery::new(all, PROXIMITY_BOOST)));
     }
     out
 }
