@@ -1,9 +1,10 @@
 //! The folded view of a text (one fold per call) with a map back to original byte offsets.
 //!
 //! `fold_char` maps one char to one char, so every folded char stands for exactly one
-//! original char; the map records, for each folded byte, where its char starts in the input.
+//! original char, and between chars whose encoded length changes ("ả" is 3 bytes, "a" 1)
+//! folded and original offsets move together: the map records only those changes.
 
-use crate::text::fold::fold_char;
+use crate::text::fold::{ascii_prefix_len, push_ascii_lowercase, FoldTable};
 
 /// A text folded once, plus the way back to the original's byte offsets.
 pub struct Folded<'a> {
@@ -11,31 +12,51 @@ pub struct Folded<'a> {
     pub original: &'a str,
     /// `text::fold::fold(original)`.
     pub text: String,
-    /// Original byte offset of the char at each folded byte, plus one entry for the end.
-    map: Vec<usize>,
+    /// (folded end, original end) of each char whose folded length differs, in order.
+    shifts: Vec<(usize, usize)>,
 }
 
 impl<'a> Folded<'a> {
     /// Folds `original` and builds the offset map.
     pub fn new(original: &'a str) -> Self {
+        let table = FoldTable::get();
         let mut text = String::with_capacity(original.len());
-        let mut map = Vec::with_capacity(original.len() + 1);
-        for (offset, c) in original.char_indices() {
-            let folded = fold_char(c);
+        let mut shifts = Vec::new();
+        let mut offset = 0;
+        while let Some(rest) = original.get(offset..) {
+            // ASCII runs fold byte for byte: copied whole, nothing to record.
+            let (ascii, tail) = rest.split_at(ascii_prefix_len(rest));
+            push_ascii_lowercase(&mut text, ascii);
+            offset += ascii.len();
+            let Some(c) = tail.chars().next() else {
+                break;
+            };
+            let folded = table.folding(c).folded;
             text.push(folded);
-            map.extend(std::iter::repeat_n(offset, folded.len_utf8()));
+            offset += c.len_utf8();
+            if folded.len_utf8() != c.len_utf8() {
+                shifts.push((text.len(), offset));
+            }
         }
-        map.push(original.len());
         Folded {
             original,
             text,
-            map,
+            shifts,
         }
     }
 
-    /// Original byte offset of folded byte offset `pos` (clamped to the end).
+    /// Original byte offset of the char at folded byte offset `pos` (the end for `pos` at or
+    /// past the end of the folded text).
     pub fn orig(&self, pos: usize) -> usize {
-        self.map.get(pos).copied().unwrap_or(self.original.len())
+        if pos >= self.text.len() {
+            return self.original.len();
+        }
+        let pos = self.floor(pos);
+        let before = self.shifts.partition_point(|&(folded, _)| folded <= pos);
+        match before.checked_sub(1).and_then(|i| self.shifts.get(i)) {
+            Some(&(folded, original)) => original + (pos - folded),
+            None => pos,
+        }
     }
 
     /// The original text behind folded range `start..end` (empty if out of range).
@@ -111,6 +132,7 @@ impl<'a> Folded<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::fold_char;
 
     #[test]
     fn maps_offsets_back() {
@@ -124,6 +146,28 @@ mod tests {
         assert!(f.upper_at(0));
         assert!(!f.upper_at(1));
         assert!(f.all_upper(start, end));
+    }
+
+    #[test]
+    fn every_offset_maps_to_its_char() {
+        let table = [
+            "",
+            "plain ASCII 21-NQ/TW",
+            "Đảng ủy “khóa XIII” – Ðà\u{a0}Nẵng",
+            "e\u{0301} ǅ ΩΣ 中文 😀 ß",
+        ];
+        for text in table {
+            let f = Folded::new(text);
+            // The definition: each folded byte maps to the start of the char it comes from.
+            let mut want = Vec::new();
+            for (offset, c) in text.char_indices() {
+                want.extend(std::iter::repeat_n(offset, fold_char(c).len_utf8()));
+            }
+            want.push(text.len());
+            let got: Vec<usize> = (0..=f.text.len()).map(|pos| f.orig(pos)).collect();
+            assert_eq!(got, want, "{text:?}");
+            assert_eq!(f.orig(f.text.len() + 5), text.len());
+        }
     }
 
     #[test]

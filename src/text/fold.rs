@@ -3,13 +3,82 @@
 //! This is what a user types on a phone without a Vietnamese keyboard. Folding is one
 //! character to one character, so offsets counted in characters survive it.
 
+use std::sync::LazyLock;
+
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 use super::vowels::vowel;
 
+/// Blocks folded through a precomputed table, because the generic path (case mapping and
+/// canonical decomposition) costs two table searches per char: Latin-1 to the Combining
+/// Diacritical Marks (U+0080..U+036F), Latin Extended Additional, where most Vietnamese
+/// letters live (U+1E00..U+1EFF), and General Punctuation, the quotes and dashes of news.
+const BLOCKS: [(u32, u32); 3] = [(0x80, 0x370), (0x1E00, 0x1F00), (0x2000, 0x2070)];
+
+/// What folding does to one char.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Folding {
+    /// The char [`fold_char`] gives.
+    pub folded: char,
+    /// Whether the char is a combining mark, which [`fold`] drops.
+    pub combining: bool,
+}
+
+/// One row of `Folding`s per block of `BLOCKS`, computed by the generic path.
+static TABLE: LazyLock<[Vec<Folding>; 3]> = LazyLock::new(|| {
+    // The blocks hold no surrogates, so every code point is a char and rows stay aligned.
+    BLOCKS.map(|(start, end)| {
+        (start..end)
+            .filter_map(char::from_u32)
+            .map(folding_uncached)
+            .collect()
+    })
+});
+
+/// Looks up how chars fold; get it once per string, not once per char.
+pub(crate) struct FoldTable(&'static [Vec<Folding>; 3]);
+
+impl FoldTable {
+    /// The shared table.
+    pub(crate) fn get() -> Self {
+        FoldTable(&TABLE)
+    }
+
+    /// How `c` folds: from the table for the common blocks, else computed.
+    #[inline]
+    pub(crate) fn folding(&self, c: char) -> Folding {
+        if c.is_ascii() {
+            return Folding {
+                folded: c.to_ascii_lowercase(),
+                combining: false,
+            };
+        }
+        let cp = u32::from(c);
+        for ((start, _), rows) in BLOCKS.iter().zip(self.0) {
+            if let Some(f) = cp.checked_sub(*start).and_then(|i| rows.get(i as usize)) {
+                return *f;
+            }
+        }
+        folding_uncached(c)
+    }
+}
+
+/// How `c` folds, computed.
+fn folding_uncached(c: char) -> Folding {
+    Folding {
+        folded: fold_char_uncached(c),
+        combining: is_combining_mark(c),
+    }
+}
+
 /// Folds one character: lower-case, no marks, đ → d. Combining marks come back unchanged
 /// (they only occur in text that skipped normalisation; [`fold`] drops them).
 pub fn fold_char(c: char) -> char {
+    FoldTable::get().folding(c).folded
+}
+
+/// The definition of [`fold_char`], from the vowel table and Unicode data.
+fn fold_char_uncached(c: char) -> char {
     if c.is_ascii() {
         return c.to_ascii_lowercase();
     }
@@ -41,16 +110,41 @@ pub fn fold(text: &str) -> String {
 /// Folds `text` into `out` (cleared first), reusing its allocation on hot paths.
 pub fn fold_into(text: &str, out: &mut String) {
     out.clear();
-    if text.is_ascii() {
-        out.push_str(text);
-        out.make_ascii_lowercase();
-        return;
+    out.reserve(text.len());
+    let table = FoldTable::get();
+    let mut rest = text;
+    loop {
+        // Runs of ASCII (spaces, digits, unaccented letters) are copied and lower-cased whole.
+        let (ascii, tail) = rest.split_at(ascii_prefix_len(rest));
+        push_ascii_lowercase(out, ascii);
+        let mut chars = tail.chars();
+        let Some(c) = chars.next() else {
+            break;
+        };
+        let f = table.folding(c);
+        if !f.combining {
+            out.push(f.folded);
+        }
+        rest = chars.as_str();
     }
-    out.extend(
-        text.chars()
-            .filter(|&c| !is_combining_mark(c))
-            .map(fold_char),
-    );
+}
+
+/// Length in bytes of the ASCII prefix of `text`.
+#[inline]
+pub(crate) fn ascii_prefix_len(text: &str) -> usize {
+    text.bytes()
+        .position(|b| !b.is_ascii())
+        .unwrap_or(text.len())
+}
+
+/// Appends ASCII `run` to `out`, lower-cased.
+#[inline]
+pub(crate) fn push_ascii_lowercase(out: &mut String, run: &str) {
+    let start = out.len();
+    out.push_str(run);
+    if let Some(appended) = out.get_mut(start..) {
+        appended.make_ascii_lowercase();
+    }
 }
 
 #[cfg(test)]
@@ -85,6 +179,41 @@ mod tests {
         let nfd: String = nfc.nfd().collect();
         assert_ne!(nfc, nfd);
         assert_eq!(fold(&nfd), fold(nfc));
+    }
+
+    #[test]
+    fn fast_paths_agree_with_char_by_char() {
+        let table = [
+            "",
+            "ASCII only, MiXeD Case 21-NQ/TW\r\n",
+            "Ðà Nẵng, ĐẢNG ủy, ɖ Ɖ ð",
+            "“Nghị quyết” – 16/6/2022\u{00A0}…",
+            "café ÆØÅ ß ǅ 中文 😀 Ωμέγα",
+            "e\u{0301} and a lone \u{0301}\u{0323}",
+        ];
+        for text in table {
+            let slow: String = text
+                .chars()
+                .filter(|&c| !is_combining_mark(c))
+                .map(fold_char_uncached)
+                .collect();
+            assert_eq!(fold(text), slow, "{text:?}");
+            let mut reused = String::from("left over");
+            fold_into(text, &mut reused);
+            assert_eq!(reused, slow, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn table_agrees_with_definition() {
+        let table = FoldTable::get();
+        for (start, end) in BLOCKS {
+            for c in (start..end).filter_map(char::from_u32) {
+                assert_eq!(table.folding(c), folding_uncached(c), "{c:?}");
+            }
+        }
+        assert_eq!(fold_char('Ð'), 'd');
+        assert_eq!(fold_char('\u{0301}'), '\u{0301}');
     }
 
     #[test]

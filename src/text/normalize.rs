@@ -5,8 +5,9 @@
 //! spelling of white space: no invisible characters, no CR, single spaces, at most one blank
 //! line between paragraphs.
 
-use std::borrow::Cow;
+use std::sync::LazyLock;
 
+use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 use super::chars::is_word_char;
@@ -14,19 +15,42 @@ use super::tone::canonical_tone;
 
 /// Normalises text: NFC, look-alikes, tone placement and white space (see the module doc).
 pub fn normalize(text: &str) -> String {
-    let nfc: Cow<str> = match is_nfc_quick(text.chars()) {
-        IsNormalized::Yes => Cow::Borrowed(text),
-        _ => Cow::Owned(text.nfc().collect()),
+    // Almost all text arrives composed: normalise it in one pass, which stops at the first
+    // char that might not be NFC; only then pay for the full check and composition.
+    if let Some(out) = normalize_composed(text, true) {
+        return out;
+    }
+    let out = match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => normalize_composed(text, false),
+        _ => normalize_composed(&text.nfc().collect::<String>(), false),
     };
-    let mut out = Normalizer::with_capacity(nfc.len());
-    let mut chars = nfc.chars().peekable();
-    while let Some(c) = chars.next() {
-        match classify(c) {
+    out.unwrap_or_default()
+}
+
+/// Normalises NFC `text`. With `check`, gives `None` at the first char that is not a
+/// composed starter, as a text made only of those is NFC; without, always `Some`.
+fn normalize_composed(text: &str, check: bool) -> Option<String> {
+    let classes = ClassTable::get();
+    let mut out = Normalizer::with_capacity(text.len());
+    let mut rest = text;
+    loop {
+        // ASCII letters and digits, most of every word, go in as one slice.
+        let (run, tail) = rest.split_at(ascii_alphanumeric_prefix_len(rest));
+        out.letters(run);
+        let mut chars = tail.chars();
+        let Some(c) = chars.next() else {
+            break;
+        };
+        let info = classes.info(c);
+        if check && !info.nfc_starter {
+            return None;
+        }
+        match info.class {
             Class::Letter(c) => out.letter(c),
             Class::Space => out.space(),
             Class::Newline => {
                 // CR LF is one line break.
-                if c == '\r' && chars.peek() == Some(&'\n') {
+                if c == '\r' && chars.as_str().starts_with('\n') {
                     chars.next();
                 }
                 out.newline();
@@ -34,11 +58,21 @@ pub fn normalize(text: &str) -> String {
             Class::Drop => {}
             Class::Other => out.other(c),
         }
+        rest = chars.as_str();
     }
-    out.finish()
+    Some(out.finish())
+}
+
+/// Length in bytes of the run of ASCII letters and digits at the start of `text`.
+#[inline]
+fn ascii_alphanumeric_prefix_len(text: &str) -> usize {
+    text.bytes()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(text.len())
 }
 
 /// What a character becomes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Class {
     /// Part of a word (a letter, digit or mark), possibly replaced by its canonical look-alike.
     Letter(char),
@@ -65,6 +99,61 @@ fn classify(c: char) -> Class {
     }
 }
 
+/// A char's class, and whether it is a starter that NFC keeps as it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct CharInfo {
+    class: Class,
+    /// Canonical combining class 0 and NFC quick check "yes": a text of such chars is NFC.
+    nfc_starter: bool,
+}
+
+/// Blocks whose chars are looked up in a table, because `classify` and the NFC data are
+/// several Unicode table searches per char: ASCII and Latin-1 to the Combining Diacritical
+/// Marks (U+0000..U+036F), Latin Extended Additional, where most Vietnamese letters live
+/// (U+1E00..U+1EFF), and General Punctuation, the quotes, dashes and invisible spaces of news.
+const BLOCKS: [(u32, u32); 3] = [(0, 0x370), (0x1E00, 0x1F00), (0x2000, 0x2070)];
+
+/// One row of `CharInfo` per block of `BLOCKS`, computed by `char_info_uncached`.
+static TABLE: LazyLock<[Vec<CharInfo>; 3]> = LazyLock::new(|| {
+    // The blocks hold no surrogates, so every code point is a char and rows stay aligned.
+    BLOCKS.map(|(start, end)| {
+        (start..end)
+            .filter_map(char::from_u32)
+            .map(char_info_uncached)
+            .collect()
+    })
+});
+
+/// Looks up chars' classes; get it once per text, not once per char.
+struct ClassTable(&'static [Vec<CharInfo>; 3]);
+
+impl ClassTable {
+    /// The shared table.
+    fn get() -> Self {
+        ClassTable(&TABLE)
+    }
+
+    /// Class and NFC property of `c`: from the table for the common blocks, else computed.
+    #[inline]
+    fn info(&self, c: char) -> CharInfo {
+        let cp = u32::from(c);
+        for ((start, _), rows) in BLOCKS.iter().zip(self.0) {
+            if let Some(info) = cp.checked_sub(*start).and_then(|i| rows.get(i as usize)) {
+                return *info;
+            }
+        }
+        char_info_uncached(c)
+    }
+}
+
+fn char_info_uncached(c: char) -> CharInfo {
+    CharInfo {
+        class: classify(c),
+        nfc_starter: canonical_combining_class(c) == 0
+            && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes,
+    }
+}
+
 /// The output under construction, with the state white space and words need.
 struct Normalizer {
     out: String,
@@ -88,13 +177,25 @@ impl Normalizer {
     }
 
     fn letter(&mut self, c: char) {
+        self.start_word();
+        self.word_non_ascii |= !c.is_ascii();
+        self.out.push(c);
+    }
+
+    /// Appends a run of ASCII letters and digits.
+    fn letters(&mut self, run: &str) {
+        if !run.is_empty() {
+            self.start_word();
+            self.out.push_str(run);
+        }
+    }
+
+    fn start_word(&mut self) {
         if self.word_start.is_none() {
             self.flush_space();
             self.word_start = Some(self.out.len());
             self.word_non_ascii = false;
         }
-        self.word_non_ascii |= !c.is_ascii();
-        self.out.push(c);
     }
 
     fn other(&mut self, c: char) {
@@ -198,6 +299,56 @@ mod tests {
         ];
         for (input, expected) in table {
             assert_eq!(normalize(input), expected, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn fast_paths_agree_with_nfc_first() {
+        let table = [
+            "",
+            "plain ASCII  text\r\nwith\ttabs  ",
+            "Ban Thường vụ Tỉnh uỷ (khoá XI)\r\n  đã ban hành…",
+            "Ðảng ủy, ðảng viên, Ɖ",
+            "“Nghị quyết số 21-NQ/TW” – 16/6/2022\u{00A0}của TW",
+            "café, naïve, 中文, 😀 emoji",
+            "e\u{0301} then 中\u{0301} and a lone \u{0301}",
+            "Ð",
+        ];
+        for text in table {
+            let nfd: String = text.nfd().collect();
+            let nfc: String = text.nfc().collect();
+            let want = normalize_composed(&nfc, false);
+            assert_eq!(Some(normalize(text)), want, "{text:?}");
+            assert_eq!(Some(normalize(&nfd)), want, "{text:?} as NFD");
+            assert_eq!(Some(normalize(&nfc)), want, "{text:?} as NFC");
+        }
+    }
+
+    #[test]
+    fn check_stops_only_where_nfc_might_change() {
+        let table = [
+            ("Đảng ủy khóa XIII", true),
+            ("", true),
+            ("中文 😀", true),
+            ("Ðà", true),
+            ("e\u{0301}", false),
+            ("khoa\u{0301}", false),
+        ];
+        for (text, composed) in table {
+            assert_eq!(
+                normalize_composed(text, true).is_some(),
+                composed,
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn table_agrees_with_classify() {
+        for (start, end) in BLOCKS {
+            for c in (start..end).filter_map(char::from_u32) {
+                assert_eq!(ClassTable::get().info(c), char_info_uncached(c), "{c:?}");
+            }
         }
     }
 

@@ -59,8 +59,11 @@ pub fn canonical_tone(word: &str) -> Option<String> {
     // The skeleton: lower-case letters with tones stripped, to parse onset and coda.
     let mut skeleton = ['\0'; MAX_SYLLABLE];
     for (slot, (&c, v)) in skeleton.iter_mut().zip(chars.iter().zip(vowels)) {
-        let base = v.map_or(c, |v| v.with_tone(0));
-        *slot = base.to_lowercase().next().unwrap_or(base);
+        *slot = match v {
+            Some(v) => Vowel { upper: false, ..*v }.with_tone(0),
+            None if c.is_ascii() => c.to_ascii_lowercase(),
+            None => c.to_lowercase().next().unwrap_or(c),
+        };
     }
     let skeleton = &skeleton[..len];
     let onset_len = onset_chars(skeleton, vowels);
@@ -95,8 +98,7 @@ pub fn canonical_tone(word: &str) -> Option<String> {
 /// vowel follows ("gì" is g + i, "già" is gi + a).
 pub(super) fn onset_chars(skeleton: &[char], vowels: &[Option<Vowel>]) -> usize {
     for onset in ONSETS {
-        let n = onset.chars().count();
-        if skeleton.len() >= n && onset.chars().zip(skeleton).all(|(a, &b)| a == b) {
+        if let Some(n) = prefix_chars(skeleton, onset) {
             let vowel_follows = vowels.get(n).is_some_and(|v| v.is_some());
             if (onset == "gi" || onset == "qu") && !vowel_follows {
                 continue;
@@ -105,6 +107,13 @@ pub(super) fn onset_chars(skeleton: &[char], vowels: &[Option<Vowel>]) -> usize 
         }
     }
     0
+}
+
+/// How many chars `prefix` has, if `skeleton` starts with it.
+fn prefix_chars(skeleton: &[char], prefix: &str) -> Option<usize> {
+    prefix.chars().enumerate().try_fold(0, |_, (i, c)| {
+        (skeleton.get(i) == Some(&c)).then_some(i + 1)
+    })
 }
 
 /// Index in the nucleus that carries the tone: a vowel with its own mark (the last one, for

@@ -93,7 +93,12 @@ fn criterion_mbps(criterion: &Path, group: &str) -> BTreeMap<String, f64> {
         let ns = estimates["mean"]["point_estimate"]
             .as_f64()
             .unwrap_or(f64::NAN);
-        let bytes = bench["throughput"]["Bytes"].as_f64().unwrap_or(f64::NAN);
+        // The text bench reports decimal bytes; older runs wrote binary ones (same count).
+        let throughput = &bench["throughput"];
+        let bytes = throughput["BytesDecimal"]
+            .as_f64()
+            .or_else(|| throughput["Bytes"].as_f64())
+            .unwrap_or(f64::NAN);
         let id = bench["function_id"].as_str().unwrap_or("?").to_string();
         out.insert(id, bytes / MB / (ns / 1e9));
     }
