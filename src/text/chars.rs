@@ -11,6 +11,10 @@ pub fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
+    // Latin-1 letters and the Vietnamese block, the common case, without a table search.
+    if matches!(c, '\u{00C0}'..='\u{00FF}' | '\u{1EA0}'..='\u{1EF9}') {
+        return c != '\u{00D7}' && c != '\u{00F7}';
+    }
     vowel(c).is_some() || matches!(c, 'đ' | 'Đ') || c.is_alphanumeric() || is_combining_mark(c)
 }
 
@@ -23,8 +27,16 @@ mod tests {
         for c in ['a', 'Z', '7', 'ệ', 'Ữ', 'đ', 'Đ', 'ç', '\u{0301}', '中'] {
             assert!(is_word_char(c), "{c}");
         }
-        for c in [' ', '-', '/', '.', '“', '…', '\u{00A0}', '%'] {
+        for c in [' ', '-', '/', '.', '“', '…', '\u{00A0}', '%', '×', '÷'] {
             assert!(!is_word_char(c), "{c}");
+        }
+    }
+
+    #[test]
+    fn word_chars_are_letters_digits_and_marks() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let expected = c.is_alphanumeric() || is_combining_mark(c);
+            assert_eq!(is_word_char(c), expected, "{c:?}");
         }
     }
 }

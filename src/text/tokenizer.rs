@@ -36,25 +36,11 @@ impl Tokenizer for ViTokenizer {
 
 impl TokenStream for ViTokenStream<'_> {
     fn advance(&mut self) -> bool {
-        let rest = &self.text[self.cursor..];
-        let Some(skip) = rest.find(is_word_char) else {
+        let Some(start) = next_word_start(self.text, self.cursor) else {
             self.cursor = self.text.len();
             return false;
         };
-        let start = self.cursor + skip;
-        let mut end = start;
-        let mut prev: Option<char> = None;
-        let mut chars = self.text[start..].char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            let joins_number = matches!(c, '.' | ',')
-                && prev.is_some_and(|p| p.is_ascii_digit())
-                && chars.peek().is_some_and(|&(_, n)| n.is_ascii_digit());
-            if !(is_word_char(c) || joins_number) {
-                break;
-            }
-            end = start + i + c.len_utf8();
-            prev = Some(c);
-        }
+        let end = word_end(self.text, start);
         self.cursor = end;
         self.token.position = self.token.position.wrapping_add(1);
         self.token.offset_from = start;
@@ -71,6 +57,55 @@ impl TokenStream for ViTokenStream<'_> {
     fn token_mut(&mut self) -> &mut Token {
         self.token
     }
+}
+
+/// Byte offset of the first word character at or after `from`. ASCII bytes are tested as
+/// bytes: the tokenizer runs over every indexed body and every snippet.
+fn next_word_start(text: &str, from: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut i = from;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            if b.is_ascii_alphanumeric() {
+                return Some(i);
+            }
+            i += 1;
+        } else {
+            let c = text.get(i..)?.chars().next()?;
+            if is_word_char(c) {
+                return Some(i);
+            }
+            i += c.len_utf8();
+        }
+    }
+    None
+}
+
+/// Byte offset just past the word starting at `start`: word characters, and a '.' or ','
+/// standing between two digits ("1.832", "6,17").
+fn word_end(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = start;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii_alphanumeric() {
+            i += 1;
+        } else if b.is_ascii() {
+            let joins_number = matches!(b, b'.' | b',')
+                && i > start
+                && bytes[i - 1].is_ascii_digit()
+                && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+            if !joins_number {
+                break;
+            }
+            i += 1;
+        } else {
+            match text.get(i..).and_then(|rest| rest.chars().next()) {
+                Some(c) if is_word_char(c) => i += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    i
 }
 
 #[cfg(test)]
@@ -108,6 +143,47 @@ mod tests {
         ];
         for (input, expected) in table {
             assert_eq!(texts(input), expected, "{input}");
+        }
+    }
+
+    /// The tokenizer's definition, char by char, to check the byte-level scan against.
+    fn reference(text: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut cursor = 0;
+        while let Some(skip) = text[cursor..].find(is_word_char) {
+            let start = cursor + skip;
+            let mut end = start;
+            let mut prev: Option<char> = None;
+            let mut chars = text[start..].char_indices().peekable();
+            while let Some((i, c)) = chars.next() {
+                let joins_number = matches!(c, '.' | ',')
+                    && prev.is_some_and(|p| p.is_ascii_digit())
+                    && chars.peek().is_some_and(|&(_, n)| n.is_ascii_digit());
+                if !(is_word_char(c) || joins_number) {
+                    break;
+                }
+                end = start + i + c.len_utf8();
+                prev = Some(c);
+            }
+            out.push((start, end));
+            cursor = end;
+        }
+        out
+    }
+
+    #[test]
+    fn byte_scan_matches_the_char_definition() {
+        let table = [
+            "1.2.3 1..2 1, ,1 a.1 1.a x1.5y 2022. .5 6,17%",
+            "Nghị quyết số 21-NQ/TW ngày 16/6/2022 của Ban Chấp hành Trung ương",
+            "ĐẢNG Ủy × ÷ ½ ² ¾ ÀÿĀ ẠỹỺ 中文 ١٢٣ Vie\u{0302}\u{0323}t \u{0301}a",
+            "“bốn tốt”… tổng số 1.832 đảng viên\u{00A0}đạt 6,17% — hết.",
+            "",
+            "   ",
+        ];
+        for text in table {
+            let got: Vec<(usize, usize)> = words(text).into_iter().map(|w| (w.2, w.3)).collect();
+            assert_eq!(got, reference(text), "{text}");
         }
     }
 
