@@ -3,11 +3,9 @@
 
 use std::collections::HashSet;
 
-use tantivy::tokenizer::{TokenStream, Tokenizer};
-
 use crate::text::exact_filter::exact_word;
 use crate::text::fold::{fold_char, fold_into};
-use crate::text::tokenizer::ViTokenizer;
+use crate::text::tokenizer::word_spans;
 
 /// Length of a snippet in bytes of text: about two lines on a results page.
 pub const SNIPPET_BYTES: usize = 280;
@@ -61,26 +59,25 @@ pub fn snippet_html(text: &str, highlight: &Highlight, max_bytes: usize) -> Stri
 fn find_matches(text: &str, highlight: &Highlight) -> Vec<Match> {
     let words: Vec<&str> = highlight.fold.iter().map(String::as_str).collect();
     let filter = FirstLetters::of(&words);
-    let mut tokenizer = ViTokenizer::default();
-    let mut stream = tokenizer.token_stream(text);
     let mut folded = String::new();
     let mut matches = Vec::new();
-    while let Some(token) = stream.next() {
-        if !filter.may_match(&token.text) {
+    for (from, to) in word_spans(text) {
+        let token = &text[from..to];
+        if !filter.may_match(token) {
             continue;
         }
-        fold_into(&token.text, &mut folded);
+        fold_into(token, &mut folded);
         let Some(word) = words.iter().position(|w| *w == folded) else {
             continue;
         };
-        let weight = if highlight.exact.contains(&exact_word(&token.text)) {
+        let weight = if highlight.exact.contains(&exact_word(token)) {
             2
         } else {
             1
         };
         matches.push(Match {
-            from: token.offset_from,
-            to: token.offset_to,
+            from,
+            to,
             word: word.min(63) as u32,
             weight,
         });

@@ -36,11 +36,10 @@ impl Tokenizer for ViTokenizer {
 
 impl TokenStream for ViTokenStream<'_> {
     fn advance(&mut self) -> bool {
-        let Some(start) = next_word_start(self.text, self.cursor) else {
+        let Some((start, end)) = next_word(self.text, self.cursor) else {
             self.cursor = self.text.len();
             return false;
         };
-        let end = word_end(self.text, start);
         self.cursor = end;
         self.token.position = self.token.position.wrapping_add(1);
         self.token.offset_from = start;
@@ -57,6 +56,23 @@ impl TokenStream for ViTokenStream<'_> {
     fn token_mut(&mut self) -> &mut Token {
         self.token
     }
+}
+
+/// The byte ranges of the words of `text`, as [`ViTokenizer`] cuts them, without copying
+/// each word out (snippets only look at a few of them).
+pub fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut cursor = 0;
+    std::iter::from_fn(move || {
+        let (start, end) = next_word(text, cursor)?;
+        cursor = end;
+        Some((start, end))
+    })
+}
+
+/// The first word at or after byte `from`.
+fn next_word(text: &str, from: usize) -> Option<(usize, usize)> {
+    let start = next_word_start(text, from)?;
+    Some((start, word_end(text, start)))
 }
 
 /// Byte offset of the first word character at or after `from`. ASCII bytes are tested as
@@ -184,6 +200,7 @@ mod tests {
         for text in table {
             let got: Vec<(usize, usize)> = words(text).into_iter().map(|w| (w.2, w.3)).collect();
             assert_eq!(got, reference(text), "{text}");
+            assert_eq!(word_spans(text).collect::<Vec<_>>(), got, "{text}");
         }
     }
 
