@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
+use super::block_table::BlockTable;
 use super::vowels::vowel;
 
 /// Blocks folded through a precomputed table, because the generic path (case mapping and
@@ -24,19 +25,12 @@ pub(crate) struct Folding {
     pub combining: bool,
 }
 
-/// One row of `Folding`s per block of `BLOCKS`, computed by the generic path.
-static TABLE: LazyLock<[Vec<Folding>; 3]> = LazyLock::new(|| {
-    // The blocks hold no surrogates, so every code point is a char and rows stay aligned.
-    BLOCKS.map(|(start, end)| {
-        (start..end)
-            .filter_map(char::from_u32)
-            .map(folding_uncached)
-            .collect()
-    })
-});
+/// How the chars of `BLOCKS` fold, computed by the generic path.
+static TABLE: LazyLock<BlockTable<Folding>> =
+    LazyLock::new(|| BlockTable::new(&BLOCKS, folding_uncached));
 
 /// Looks up how chars fold; get it once per string, not once per char.
-pub(crate) struct FoldTable(&'static [Vec<Folding>; 3]);
+pub(crate) struct FoldTable(&'static BlockTable<Folding>);
 
 impl FoldTable {
     /// The shared table.
@@ -53,13 +47,7 @@ impl FoldTable {
                 combining: false,
             };
         }
-        let cp = u32::from(c);
-        for ((start, _), rows) in BLOCKS.iter().zip(self.0) {
-            if let Some(f) = cp.checked_sub(*start).and_then(|i| rows.get(i as usize)) {
-                return *f;
-            }
-        }
-        folding_uncached(c)
+        self.0.get(c).unwrap_or_else(|| folding_uncached(c))
     }
 }
 

@@ -4,6 +4,7 @@
 //! same functions, so a document and a query typed in any of the usual ways meet.
 
 pub mod bigram_filter;
+mod block_table;
 pub mod chars;
 pub mod exact_filter;
 pub mod fold;

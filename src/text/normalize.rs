@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
+use super::block_table::BlockTable;
 use super::chars::is_word_char;
 use super::tone::canonical_tone;
 
@@ -113,19 +114,12 @@ struct CharInfo {
 /// (U+1E00..U+1EFF), and General Punctuation, the quotes, dashes and invisible spaces of news.
 const BLOCKS: [(u32, u32); 3] = [(0, 0x370), (0x1E00, 0x1F00), (0x2000, 0x2070)];
 
-/// One row of `CharInfo` per block of `BLOCKS`, computed by `char_info_uncached`.
-static TABLE: LazyLock<[Vec<CharInfo>; 3]> = LazyLock::new(|| {
-    // The blocks hold no surrogates, so every code point is a char and rows stay aligned.
-    BLOCKS.map(|(start, end)| {
-        (start..end)
-            .filter_map(char::from_u32)
-            .map(char_info_uncached)
-            .collect()
-    })
-});
+/// The `CharInfo` of the chars of `BLOCKS`, computed by `char_info_uncached`.
+static TABLE: LazyLock<BlockTable<CharInfo>> =
+    LazyLock::new(|| BlockTable::new(&BLOCKS, char_info_uncached));
 
 /// Looks up chars' classes; get it once per text, not once per char.
-struct ClassTable(&'static [Vec<CharInfo>; 3]);
+struct ClassTable(&'static BlockTable<CharInfo>);
 
 impl ClassTable {
     /// The shared table.
@@ -136,13 +130,7 @@ impl ClassTable {
     /// Class and NFC property of `c`: from the table for the common blocks, else computed.
     #[inline]
     fn info(&self, c: char) -> CharInfo {
-        let cp = u32::from(c);
-        for ((start, _), rows) in BLOCKS.iter().zip(self.0) {
-            if let Some(info) = cp.checked_sub(*start).and_then(|i| rows.get(i as usize)) {
-                return *info;
-            }
-        }
-        char_info_uncached(c)
+        self.0.get(c).unwrap_or_else(|| char_info_uncached(c))
     }
 }
 
