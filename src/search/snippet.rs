@@ -35,8 +35,15 @@ struct Match {
 
 /// The best passage of `text` as HTML.
 pub fn snippet_html(text: &str, highlight: &Highlight, max_bytes: usize) -> String {
-    let matches = find_matches(text, highlight);
-    let (start, end) = best_window(text, &matches, max_bytes);
+    render(
+        text,
+        &find_matches(text, highlight, max_bytes, true),
+        max_bytes,
+    )
+}
+
+fn render(text: &str, matches: &[Match], max_bytes: usize) -> String {
+    let (start, end) = best_window(text, matches, max_bytes);
     let mut out = String::with_capacity(end - start + 64);
     if start > 0 {
         out.push('…');
@@ -56,12 +63,29 @@ pub fn snippet_html(text: &str, highlight: &Highlight, max_bytes: usize) -> Stri
     out
 }
 
-fn find_matches(text: &str, highlight: &Highlight) -> Vec<Match> {
+/// The query's words in `text`, in order; with `stop_when_perfect`, only up to the first
+/// window nothing can beat.
+fn find_matches(
+    text: &str,
+    highlight: &Highlight,
+    max_bytes: usize,
+    stop_when_perfect: bool,
+) -> Vec<Match> {
     let words: Vec<&str> = highlight.fold.iter().map(String::as_str).collect();
     let filter = FirstLetters::of(&words);
+    // Typed without accents, a word's accented forms are what the user meant: they count
+    // in full.
+    let unaccented: Vec<bool> = words.iter().map(|w| highlight.exact.contains(*w)).collect();
+    let perfect = perfect_score(words.len());
     let mut folded = String::new();
     let mut matches = Vec::new();
+    // Once a window is as good as a window can be, only the words it may still take in are
+    // needed: no later window can beat it, so the rest of the document is not read.
+    let mut stop_after = usize::MAX;
     for (from, to) in word_spans(text) {
+        if from > stop_after {
+            break;
+        }
         let token = &text[from..to];
         if !filter.may_match(token) {
             continue;
@@ -70,7 +94,7 @@ fn find_matches(text: &str, highlight: &Highlight) -> Vec<Match> {
         let Some(word) = words.iter().position(|w| *w == folded) else {
             continue;
         };
-        let weight = if highlight.exact.contains(&exact_word(token)) {
+        let weight = if unaccented[word] || highlight.exact.contains(&exact_word(token)) {
             2
         } else {
             1
@@ -83,6 +107,12 @@ fn find_matches(text: &str, highlight: &Highlight) -> Vec<Match> {
         });
         if matches.len() >= MAX_MATCHES {
             break;
+        }
+        if stop_when_perfect
+            && stop_after == usize::MAX
+            && ending_window_score(&matches, max_bytes) == perfect
+        {
+            stop_after = from + max_bytes;
         }
     }
     matches
@@ -131,28 +161,15 @@ impl FirstLetters {
     }
 }
 
-/// The window with the most distinct query words (exact ones counting double, then words
-/// standing next to each other as in a phrase), earliest on ties; the text's start when
+/// The window with the best [`window_score`], earliest on ties; the text's start when
 /// nothing matched.
 fn best_window(text: &str, matches: &[Match], max_bytes: usize) -> (usize, usize) {
     let mut best: Option<(u32, usize)> = None;
     for (i, first) in matches.iter().enumerate() {
-        let mut seen: u64 = 0;
-        let mut score = 0;
-        let mut previous_end = None;
-        for m in matches[i..]
+        let window = matches[i..]
             .iter()
-            .take_while(|m| m.to - first.from <= max_bytes)
-        {
-            if seen & (1 << m.word) == 0 {
-                seen |= 1 << m.word;
-                score += 2 * m.weight;
-            }
-            if previous_end.is_some_and(|end| m.from - end <= MAX_GAP_IN_PHRASE) {
-                score += 1;
-            }
-            previous_end = Some(m.to);
-        }
+            .take_while(|m| m.to - first.from <= max_bytes);
+        let score = window_score(window);
         if best.is_none_or(|(s, _)| score > s) {
             best = Some((score, first.from));
         }
@@ -162,6 +179,43 @@ fn best_window(text: &str, matches: &[Match], max_bytes: usize) -> (usize, usize
     };
     let start = word_start(text, first.saturating_sub(LEAD_BYTES), first);
     (start, cut(text, start, max_bytes))
+}
+
+/// How good a passage is: 2 for each distinct query word in it, 2 more when one of its
+/// matches is exact, then 1 for each word standing next to the one before it as in a phrase,
+/// up to one fewer than the words seen (repeating a phrase does not make a passage better).
+fn window_score<'a>(window: impl Iterator<Item = &'a Match>) -> u32 {
+    let (mut seen, mut exact, mut pairs) = (0u64, 0u64, 0u32);
+    let mut previous_end = None;
+    for m in window {
+        seen |= 1 << m.word;
+        if m.weight == 2 {
+            exact |= 1 << m.word;
+        }
+        if previous_end.is_some_and(|end| m.from - end <= MAX_GAP_IN_PHRASE) {
+            pairs += 1;
+        }
+        previous_end = Some(m.to);
+    }
+    let words = seen.count_ones();
+    2 * words + 2 * exact.count_ones() + pairs.min(words.saturating_sub(1))
+}
+
+/// The score of a window holding all `words` query words, exact and side by side: nothing
+/// beats it.
+fn perfect_score(words: usize) -> u32 {
+    let words = words.min(64) as u32;
+    4 * words + words.saturating_sub(1)
+}
+
+/// The score of the window that ends with the last match: every match within `max_bytes`
+/// before its end.
+fn ending_window_score(matches: &[Match], max_bytes: usize) -> u32 {
+    let Some(last) = matches.last() else {
+        return 0;
+    };
+    let start = matches.partition_point(|m| last.to - m.from > max_bytes);
+    window_score(matches[start..].iter())
 }
 
 /// The end of a window of about `max_bytes` from `start`, at the end of a word.
@@ -288,6 +342,59 @@ mod tests {
         for max in [1, 7, 50, 281] {
             let html = snippet_html(&text, &highlight(&["đảng"]), max);
             assert!(!html.is_empty());
+        }
+    }
+
+    #[test]
+    fn stops_at_the_first_perfect_window() {
+        let text = format!(
+            "Việt Nam {} việt nam Việt Nam {}",
+            "lorem ".repeat(80),
+            "ipsum ".repeat(80)
+        );
+        let matches = find_matches(&text, &highlight(&["việt", "nam"]), 120, true);
+        assert_eq!(
+            matches.len(),
+            2,
+            "nothing after the perfect opening pair is read"
+        );
+        let html = snippet_html(&text, &highlight(&["việt", "nam"]), 120);
+        assert!(html.starts_with("<b>Việt</b> <b>Nam</b> lorem"), "{html}");
+    }
+
+    #[test]
+    fn an_unaccented_query_is_perfect_with_accented_words() {
+        let text = format!("Hướng dẫn 38 {}", "lorem ".repeat(80));
+        let matches = find_matches(&text, &highlight(&["huong", "dan", "38"]), 120, true);
+        assert_eq!(matches.len(), 3);
+    }
+
+    #[test]
+    fn an_accented_query_reads_on_until_its_accents() {
+        let text = format!("đang {} Đảng {}", "lorem ".repeat(80), "ipsum ".repeat(80));
+        let html = snippet_html(&text, &highlight(&["đảng"]), 120);
+        assert!(
+            html.starts_with("…") && html.contains("<b>Đảng</b>"),
+            "{html}"
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn stopping_early_changes_nothing(
+            words in proptest::collection::vec(0usize..8, 0..400),
+            query in proptest::collection::vec(0usize..8, 1..4),
+            max in 20usize..300,
+        ) {
+            const VOCABULARY: [&str; 8] =
+                ["đảng", "Đảng", "dang", "viên", "Việt", "nam", "lorem", "38,"];
+            let text: Vec<&str> = words.iter().map(|&w| VOCABULARY[w]).collect();
+            let text = text.join(" ");
+            let query: Vec<&str> = query.iter().map(|&w| VOCABULARY[w]).collect();
+            let highlight = highlight(&query);
+            let early = render(&text, &find_matches(&text, &highlight, max, true), max);
+            let full = render(&text, &find_matches(&text, &highlight, max, false), max);
+            proptest::prop_assert_eq!(early, full);
         }
     }
 }
