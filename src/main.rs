@@ -12,6 +12,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use tracuu::export;
 use tracuu::index::snapshot;
 use tracuu::ingest::{self, IngestOptions, IngestReport, Progress};
+use tracuu::search::cache::DEFAULT_RESULT_CACHE_BYTES;
 use tracuu::search::{Engine, SearchRequest};
 use tracuu::server::{limits, live, write, Limits, LiveEngine, ServerConfig};
 
@@ -98,6 +99,10 @@ enum Command {
         /// Seconds between two looks for a newer snapshot.
         #[arg(long, default_value_t = live::DEFAULT_POLL.as_secs())]
         watch_secs: u64,
+        /// Memory for recent answers, in MB: a repeated search is answered from it until
+        /// the index changes; 0 turns it off.
+        #[arg(long, default_value_t = DEFAULT_RESULT_CACHE_BYTES >> 20)]
+        cache_mb: u64,
     },
     /// Publish a consistent snapshot of the index for read replicas (`serve --watch`),
     /// while an ingest may keep writing.
@@ -174,6 +179,7 @@ fn main() -> Result<()> {
             max_concurrent,
             watch,
             watch_secs,
+            cache_mb,
         }) => {
             let limits = Limits {
                 timeout: Duration::from_secs(timeout_secs.max(1)),
@@ -181,7 +187,8 @@ fn main() -> Result<()> {
                 max_concurrent: max_concurrent.max(1),
             };
             let watch = watch.then(|| Duration::from_secs(watch_secs.max(1)));
-            serve(&index, corpus.as_deref(), &addr, limits, watch)
+            let cache_bytes = cache_mb.saturating_mul(1 << 20);
+            serve(&index, corpus.as_deref(), &addr, limits, watch, cache_bytes)
         }
         Some(Command::Snapshot { index, out, keep }) => {
             let published = snapshot::publish(&index, &out, keep)
@@ -229,6 +236,7 @@ fn main() -> Result<()> {
             "127.0.0.1:8080",
             Limits::default(),
             None,
+            DEFAULT_RESULT_CACHE_BYTES,
         ),
     }
 }
@@ -378,6 +386,7 @@ fn serve(
     addr: &str,
     limits: Limits,
     watch: Option<Duration>,
+    cache_bytes: u64,
 ) -> Result<()> {
     let serving = snapshot::current(index);
     if let (Some(corpus), Some(_)) = (corpus, &serving) {
@@ -409,7 +418,7 @@ fn serve(
             dir.display()
         );
     }
-    let engine = LiveEngine::new(Arc::new(Engine::open(&dir)?));
+    let engine = LiveEngine::new(Arc::new(Engine::open(&dir)?.with_result_cache(cache_bytes)));
     let config = ServerConfig {
         limits,
         write_token: std::env::var(write::TOKEN_VARIABLE)
@@ -440,7 +449,13 @@ fn serve(
         );
         if let Some(poll) = watch {
             if serving.is_some() {
-                let follow = live::follow_snapshots(index.into(), engine.clone(), serving, poll);
+                let follow = live::follow_snapshots(
+                    index.into(),
+                    engine.clone(),
+                    serving,
+                    poll,
+                    cache_bytes,
+                );
                 tokio::spawn(follow);
             } else {
                 // A plain index: the tantivy reader already picks up every commit.

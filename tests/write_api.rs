@@ -112,7 +112,9 @@ async fn a_written_document_is_searchable_and_replaced_by_id() {
     assert_eq!(doc["date"], "2024-05-02");
     assert!(doc["text"].as_str().is_some_and(|t| t.contains("35-CT/TW")));
 
-    // The same id again replaces the document: the old words are gone, the new ones found.
+    // The same id again replaces the document: the old words are gone, the new ones found,
+    // though both searches were answered (and their answers cached) before.
+    assert!(hits(&base, "qqvvxx").await.is_empty());
     let (status, _) = post(
         &base,
         Some(TOKEN),

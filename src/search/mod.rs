@@ -1,6 +1,7 @@
 //! Search: the query normalised like documents, exact accents over folded, snippets, facets.
 
 pub mod build;
+pub mod cache;
 pub mod citations;
 pub mod facets;
 pub mod query;
@@ -25,6 +26,7 @@ use crate::index::{self, Fields, IndexError};
 use crate::text::telex;
 pub use build::Filters;
 use build::{build, AnalyzedQuery};
+use cache::{ResultCache, DEFAULT_RESULT_CACHE_BYTES};
 use facets::{FacetCollector, FacetCounts, FacetTables};
 pub use query::QueryError;
 use response::{
@@ -82,6 +84,7 @@ pub struct Engine {
     reader: IndexReader,
     fields: Fields,
     facet_tables: Arc<FacetTables>,
+    results: Option<ResultCache>,
 }
 
 impl Engine {
@@ -102,7 +105,15 @@ impl Engine {
             reader,
             fields,
             facet_tables: Arc::default(),
+            results: Some(ResultCache::new(DEFAULT_RESULT_CACHE_BYTES)),
         })
+    }
+
+    /// Keeps recent answers for [`Engine::search_cached`] in up to `bytes` of memory; 0
+    /// turns the cache off.
+    pub fn with_result_cache(mut self, bytes: u64) -> Engine {
+        self.results = (bytes > 0).then(|| ResultCache::new(bytes));
+        self
     }
 
     /// Makes the latest commit visible now instead of after the watcher's delay.
@@ -123,6 +134,23 @@ impl Engine {
     /// Documents in the index.
     pub fn num_docs(&self) -> u64 {
         self.reader.searcher().num_docs()
+    }
+
+    /// Runs a search, or answers it as it was answered on this generation of the index if
+    /// the answer is still in the result cache; `took_ms` is the time this call took.
+    pub fn search_cached(&self, request: &SearchRequest) -> Result<SearchResponse, SearchError> {
+        let Some(results) = &self.results else {
+            return self.search(request);
+        };
+        let started = Instant::now();
+        let generation = self.reader.searcher().generation().generation_id();
+        if let Some(mut response) = results.get(generation, request) {
+            response.took_ms = elapsed_ms(started);
+            return Ok(response);
+        }
+        let response = self.search(request)?;
+        results.insert(generation, request, &response);
+        Ok(response)
     }
 
     /// Runs a search. When the query as typed finds fewer than [`FEW_RESULTS`] documents

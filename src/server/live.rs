@@ -55,13 +55,14 @@ pub fn index_dir(dir: &Path) -> PathBuf {
 }
 
 /// Follows the snapshots published under `root`: every `poll`, when `CURRENT` names another
-/// snapshot than `serving`, opens it and swaps it in. Runs until the task is dropped; a
+/// snapshot than `serving`, opens it (with `cache_bytes` for its result cache) and swaps it in. Runs until the task is dropped; a
 /// snapshot that fails to open is logged and tried again at the next look.
 pub async fn follow_snapshots(
     root: PathBuf,
     live: LiveEngine,
     mut serving: Option<String>,
     poll: Duration,
+    cache_bytes: u64,
 ) {
     let mut ticks = tokio::time::interval(poll);
     ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
@@ -80,7 +81,9 @@ pub async fn follow_snapshots(
             if !index::exists(&dir) {
                 return Err(format!("{} holds no index yet", dir.display()));
             }
-            Engine::open(&dir).map_err(|e| e.to_string())
+            Engine::open(&dir)
+                .map(|engine| engine.with_result_cache(cache_bytes))
+                .map_err(|e| e.to_string())
         })
         .await;
         match opened {

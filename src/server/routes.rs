@@ -84,7 +84,7 @@ pub async fn search(
     let Query(params) = params.map_err(|e| AppError::BadRequest(e.body_text()))?;
     let request = params.into_request()?;
     // Searching is CPU work: keep it off the async workers.
-    let response = tokio::task::spawn_blocking(move || engine.search(&request)).await??;
+    let response = tokio::task::spawn_blocking(move || engine.search_cached(&request)).await??;
     Ok(Json(response))
 }
 

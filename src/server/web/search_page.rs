@@ -36,7 +36,7 @@ pub async fn search(
         return Ok(HtmlPage::ok(home(&state, &cited)));
     }
     let request = state.request();
-    let response = tokio::task::spawn_blocking(move || engine.search(&request)).await??;
+    let response = tokio::task::spawn_blocking(move || engine.search_cached(&request)).await??;
     let title = if state.q.trim().is_empty() {
         "Kết quả tìm kiếm".to_string()
     } else {
