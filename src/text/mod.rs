@@ -15,6 +15,7 @@ pub mod syllable;
 pub mod telex;
 pub mod tokenizer;
 pub mod tone;
+mod utf8;
 mod vowels;
 
 pub use fold::{fold, fold_char};

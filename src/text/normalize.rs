@@ -115,11 +115,11 @@ struct CharInfo {
 const BLOCKS: [(u32, u32); 3] = [(0, 0x370), (0x1E00, 0x1F00), (0x2000, 0x2070)];
 
 /// The `CharInfo` of the chars of `BLOCKS`, computed by `char_info_uncached`.
-static TABLE: LazyLock<BlockTable<CharInfo>> =
+static TABLE: LazyLock<BlockTable<CharInfo, 3>> =
     LazyLock::new(|| BlockTable::new(&BLOCKS, char_info_uncached));
 
 /// Looks up chars' classes; get it once per text, not once per char.
-struct ClassTable(&'static BlockTable<CharInfo>);
+struct ClassTable(&'static BlockTable<CharInfo, 3>);
 
 impl ClassTable {
     /// The shared table.
