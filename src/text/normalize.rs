@@ -13,6 +13,8 @@ use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 use super::block_table::BlockTable;
 use super::chars::is_word_char;
 use super::tone::canonical_tone;
+use super::tone_filter::tone_may_move;
+use super::utf8::decode_at;
 
 /// Normalises text: NFC, look-alikes, tone placement and white space (see the module doc).
 pub fn normalize(text: &str) -> String {
@@ -35,6 +37,15 @@ fn normalize_composed(text: &str, check: bool) -> Option<String> {
     let mut out = Normalizer::with_capacity(text.len());
     let mut rest = text;
     loop {
+        // Between words, copy the longest stretch the char-by-char rules would keep as it is.
+        if out.word_start.is_none() {
+            let start = text.len() - rest.len();
+            let end = verbatim_end(text, start, check, &classes);
+            if end > start {
+                out.verbatim(&text[start..end]);
+                rest = &text[end..];
+            }
+        }
         // ASCII letters and digits, most of every word, go in as one slice.
         let (run, tail) = rest.split_at(ascii_alphanumeric_prefix_len(rest));
         out.letters(run);
@@ -62,6 +73,70 @@ fn normalize_composed(text: &str, check: bool) -> Option<String> {
         rest = chars.as_str();
     }
     Some(out.finish())
+}
+
+/// Where the stretch of `text` from `start` that normalises to itself ends, from outside a
+/// word with no white space pending: whole words that are kept as they are (tone already in
+/// place), punctuation, and single spaces between them. It ends after a word or a char that
+/// leaves nothing pending, so the char-by-char rules go on from there as if they had copied it.
+fn verbatim_end(text: &str, start: usize, check: bool, classes: &ClassTable) -> usize {
+    let bytes = text.as_bytes();
+    let mut end = start;
+    let mut i = start;
+    loop {
+        // A word of chars kept as they are.
+        let word_start = i;
+        let mut non_ascii = false;
+        let next = loop {
+            i += ascii_alphanumeric_prefix_len(&text[i..]);
+            if i == text.len() {
+                break None;
+            }
+            let (info, kept, len) = classes.info_at(text, i, check);
+            if !kept {
+                break Some((info, len));
+            }
+            non_ascii |= bytes[i] >= 0x80;
+            i += len;
+        };
+        if i > word_start {
+            // A letter to replace or an invisible char continue the word: leave it whole to
+            // the char-by-char rules. A word whose tone moves is theirs too.
+            let word_ends = next.is_none_or(|(info, _)| {
+                matches!(info.class, Class::Space | Class::Newline | Class::Other)
+            });
+            let word = &text[word_start..i];
+            if !word_ends || (non_ascii && tone_may_move(word) && canonical_tone(word).is_some()) {
+                return end;
+            }
+            end = i;
+        }
+        let Some((info, len)) = next else {
+            return end;
+        };
+        if bytes[i] == b' ' {
+            // One space between content (so nothing was pending before it) and a word or
+            // punctuation is kept as it is.
+            let before_content = i > start
+                && match bytes.get(i + 1) {
+                    None => false,
+                    Some(b) if b.is_ascii() => {
+                        b.is_ascii_alphanumeric() || b.is_ascii_punctuation()
+                    }
+                    Some(_) => {
+                        let (after, _, _) = classes.info_at(text, i + 1, check);
+                        matches!(after.class, Class::Letter(_) | Class::Other)
+                    }
+                };
+            if !before_content {
+                return end;
+            }
+        } else if !(info.class == Class::Other && (info.nfc_starter || !check)) {
+            return end;
+        }
+        i += len;
+        end = i;
+    }
 }
 
 /// Length in bytes of the run of ASCII letters and digits at the start of `text`.
@@ -132,6 +207,27 @@ impl ClassTable {
     fn info(&self, c: char) -> CharInfo {
         self.0.get(c).unwrap_or_else(|| char_info_uncached(c))
     }
+
+    /// Class and NFC property of the char at byte `i` of `text`, whether it is a letter kept
+    /// as it is (see [`CharInfo::kept_letter`]), and its length in bytes.
+    #[inline]
+    fn info_at(&self, text: &str, i: usize, check: bool) -> (CharInfo, bool, usize) {
+        let (cp, len) = decode_at(text, i);
+        let info = self.0.get_code_point(cp).unwrap_or_else(|| {
+            // `cp` was decoded from a `&str`, so it is a char.
+            char_info_uncached(char::from_u32(cp).unwrap_or(char::REPLACEMENT_CHARACTER))
+        });
+        (info, info.kept_letter(cp, check), len)
+    }
+}
+
+impl CharInfo {
+    /// Whether code point `cp`, of this class, is a letter that goes out unchanged (not a
+    /// look-alike, and NFC as it is when `check` asks).
+    #[inline]
+    fn kept_letter(self, cp: u32, check: bool) -> bool {
+        matches!(self.class, Class::Letter(c) if u32::from(c) == cp) && (self.nfc_starter || !check)
+    }
 }
 
 fn char_info_uncached(c: char) -> CharInfo {
@@ -162,6 +258,12 @@ impl Normalizer {
             pending_space: false,
             pending_newlines: 0,
         }
+    }
+
+    /// Appends text that the rules keep as it is, ending outside a word (see `verbatim_end`).
+    fn verbatim(&mut self, text: &str) {
+        self.flush_space();
+        self.out.push_str(text);
     }
 
     fn letter(&mut self, c: char) {
@@ -223,7 +325,7 @@ impl Normalizer {
 
     fn end_word(&mut self) {
         if let Some(start) = self.word_start.take() {
-            if self.word_non_ascii {
+            if self.word_non_ascii && tone_may_move(&self.out[start..]) {
                 if let Some(fixed) = canonical_tone(&self.out[start..]) {
                     self.out.truncate(start);
                     self.out.push_str(&fixed);
@@ -337,6 +439,69 @@ mod tests {
             for c in (start..end).filter_map(char::from_u32) {
                 assert_eq!(ClassTable::get().info(c), char_info_uncached(c), "{c:?}");
             }
+        }
+    }
+
+    #[test]
+    fn agrees_with_reference_on_edge_cases() {
+        let table = [
+            "",
+            " ",
+            "Ð",
+            "Ðảng uỷ Ɖ ð ɖ",
+            "uỷ ủy hoà hòa khoá khóa thuỷ thủy",
+            "UỶ ỦY HOÀ HÒA KHOÁ KHÓA Hoà",
+            "qúy quý gìa già gịa qùa quả giải",
+            "\u{0301}a \u{0301}",
+            " \u{0301}",
+            "e\u{0301} ho\u{0300}a u\u{0309}y",
+            "ho\u{200B}à hoà\u{200B} \u{200B}hoà",
+            "hoàà ừơ hoàn hóan ngoaì khuỷu Nguyễn",
+            "a  b\tc\u{00A0}d \n e\r\n\r\n\r\nf",
+            "a \u{200B}b a\u{00AD} b",
+            "“hoà” (khoá) hoà, hoà. uỷ-ban",
+            "中文 hoà 😀 Ωμέγα café naïve Ðà",
+            "x\u{0000}y\u{0007} \u{FEFF}",
+            "hoà\u{0301}",
+            "abcdefghijklmnoà uỷuỷ",
+            "a\u{2028}b\u{2029}c\u{0085}d",
+            "  \n\n  hoà  \n\n\n",
+            "trailing space ",
+        ];
+        for text in table {
+            let nfd: String = text.nfd().collect();
+            for input in [text, nfd.as_str()] {
+                assert_eq!(
+                    normalize(input),
+                    super::super::normalize_reference::normalize(input),
+                    "{input:?}"
+                );
+            }
+        }
+    }
+
+    /// Pieces real and unusual text is made of: syllables in both tone placements, look-alikes,
+    /// every kind of white space, invisible chars, combining marks and punctuation.
+    const PIECES: [&str; 40] = [
+        "hoà", "hòa", "uỷ", "ủy", "khoá", "khóa", "Ð", "ð", "Ɖ", "đ", "Đảng", "người", "quý",
+        "qúy", "gìa", "a", "Z", "7", " ", " ", "  ", "\t", "\n", "\r", "\r\n", "\u{00A0}",
+        "\u{200B}", "\u{00AD}", "\u{0301}", "\u{0323}", ",", ".", "“", "…", "-", "中", "😀",
+        "\u{2028}", "\u{0007}", "café",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5_000))]
+
+        #[test]
+        fn agrees_with_reference_on_random_text(
+            picks in proptest::collection::vec(0usize..PIECES.len(), 0..24)
+        ) {
+            let text: String = picks.iter().map(|&p| PIECES[p]).collect();
+            proptest::prop_assert_eq!(
+                normalize(&text),
+                super::super::normalize_reference::normalize(&text),
+                "{:?}", text
+            );
         }
     }
 
