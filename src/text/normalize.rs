@@ -13,7 +13,7 @@ use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 use super::block_table::BlockTable;
 use super::chars::is_word_char;
 use super::tone::canonical_tone;
-use super::tone_filter::tone_may_move;
+use super::tone_filter::{tone_bits, tone_may_move, ToneScan};
 use super::utf8::decode_at;
 
 /// Normalises text: NFC, look-alikes, tone placement and white space (see the module doc).
@@ -80,58 +80,54 @@ fn normalize_composed(text: &str, check: bool) -> Option<String> {
 /// place), punctuation, and single spaces between them. It ends after a word or a char that
 /// leaves nothing pending, so the char-by-char rules go on from there as if they had copied it.
 fn verbatim_end(text: &str, start: usize, check: bool, classes: &ClassTable) -> usize {
+    let (kept, other) = if check {
+        (KEPT, OTHER)
+    } else {
+        (KEPT_ANY, OTHER_ANY)
+    };
     let bytes = text.as_bytes();
     let mut end = start;
     let mut i = start;
     loop {
-        // A word of chars kept as they are.
+        // A word of chars kept as they are, with what the quick tone check needs.
         let word_start = i;
         let mut non_ascii = false;
+        let mut tone = ToneScan::default();
         let next = loop {
-            i += ascii_alphanumeric_prefix_len(&text[i..]);
             if i == text.len() {
                 break None;
             }
-            let (info, kept, len) = classes.info_at(text, i, check);
-            if !kept {
-                break Some((info, len));
+            let (scan, len) = classes.scan_at(text, i);
+            if scan & kept == 0 {
+                break Some((scan, len));
             }
-            non_ascii |= bytes[i] >= 0x80;
+            tone.push(scan as u8);
+            non_ascii |= len > 1;
             i += len;
         };
         if i > word_start {
             // A letter to replace or an invisible char continue the word: leave it whole to
             // the char-by-char rules. A word whose tone moves is theirs too.
-            let word_ends = next.is_none_or(|(info, _)| {
-                matches!(info.class, Class::Space | Class::Newline | Class::Other)
-            });
-            let word = &text[word_start..i];
-            if !word_ends || (non_ascii && tone_may_move(word) && canonical_tone(word).is_some()) {
+            let word_ends = next.is_none_or(|(scan, _)| scan & ENDS_WORD != 0);
+            if !word_ends
+                || (non_ascii && tone.may_move() && canonical_tone(&text[word_start..i]).is_some())
+            {
                 return end;
             }
             end = i;
         }
-        let Some((info, len)) = next else {
+        let Some((scan, len)) = next else {
             return end;
         };
         if bytes[i] == b' ' {
             // One space between content (so nothing was pending before it) and a word or
             // punctuation is kept as it is.
-            let before_content = i > start
-                && match bytes.get(i + 1) {
-                    None => false,
-                    Some(b) if b.is_ascii() => {
-                        b.is_ascii_alphanumeric() || b.is_ascii_punctuation()
-                    }
-                    Some(_) => {
-                        let (after, _, _) = classes.info_at(text, i + 1, check);
-                        matches!(after.class, Class::Letter(_) | Class::Other)
-                    }
-                };
+            let before_content =
+                i > start && i + 1 < text.len() && classes.scan_at(text, i + 1).0 & CONTENT != 0;
             if !before_content {
                 return end;
             }
-        } else if !(info.class == Class::Other && (info.nfc_starter || !check)) {
+        } else if scan & other == 0 {
             return end;
         }
         i += len;
@@ -181,6 +177,39 @@ struct CharInfo {
     class: Class,
     /// Canonical combining class 0 and NFC quick check "yes": a text of such chars is NFC.
     nfc_starter: bool,
+    /// What the verbatim scan asks of the char, packed in one value (see `scan_bits`).
+    scan: u16,
+}
+
+/// Letter that goes out unchanged (not a look-alike) and is an NFC starter.
+const KEPT: u16 = 1 << 8;
+/// Letter that goes out unchanged, NFC starter or not.
+const KEPT_ANY: u16 = 1 << 9;
+/// Punctuation or symbol, and an NFC starter.
+const OTHER: u16 = 1 << 10;
+/// Punctuation or symbol, NFC starter or not.
+const OTHER_ANY: u16 = 1 << 11;
+/// White space, a line break or punctuation: what ends a word.
+const ENDS_WORD: u16 = 1 << 12;
+/// A letter or punctuation: what a single space may stand before.
+const CONTENT: u16 = 1 << 13;
+
+/// The scan bits of `c` of class `class`: the flags above and, in the low byte, the
+/// [`tone_bits`] of the quick tone check.
+fn scan_bits(c: char, class: Class, nfc_starter: bool) -> u16 {
+    let flag = |set: bool, bit: u16| if set { bit } else { 0 };
+    let kept = class == Class::Letter(c);
+    let other = class == Class::Other;
+    flag(kept && nfc_starter, KEPT)
+        | flag(kept, KEPT_ANY)
+        | flag(other && nfc_starter, OTHER)
+        | flag(other, OTHER_ANY)
+        | flag(
+            matches!(class, Class::Space | Class::Newline | Class::Other),
+            ENDS_WORD,
+        )
+        | flag(matches!(class, Class::Letter(_) | Class::Other), CONTENT)
+        | u16::from(tone_bits(c))
 }
 
 /// Blocks whose chars are looked up in a table, because `classify` and the NFC data are
@@ -208,33 +237,26 @@ impl ClassTable {
         self.0.get(c).unwrap_or_else(|| char_info_uncached(c))
     }
 
-    /// Class and NFC property of the char at byte `i` of `text`, whether it is a letter kept
-    /// as it is (see [`CharInfo::kept_letter`]), and its length in bytes.
-    #[inline]
-    fn info_at(&self, text: &str, i: usize, check: bool) -> (CharInfo, bool, usize) {
+    /// The scan bits of the char at byte `i` of `text`, and its length in bytes.
+    #[inline(always)]
+    fn scan_at(&self, text: &str, i: usize) -> (u16, usize) {
         let (cp, len) = decode_at(text, i);
         let info = self.0.get_code_point(cp).unwrap_or_else(|| {
             // `cp` was decoded from a `&str`, so it is a char.
             char_info_uncached(char::from_u32(cp).unwrap_or(char::REPLACEMENT_CHARACTER))
         });
-        (info, info.kept_letter(cp, check), len)
-    }
-}
-
-impl CharInfo {
-    /// Whether code point `cp`, of this class, is a letter that goes out unchanged (not a
-    /// look-alike, and NFC as it is when `check` asks).
-    #[inline]
-    fn kept_letter(self, cp: u32, check: bool) -> bool {
-        matches!(self.class, Class::Letter(c) if u32::from(c) == cp) && (self.nfc_starter || !check)
+        (info.scan, len)
     }
 }
 
 fn char_info_uncached(c: char) -> CharInfo {
+    let class = classify(c);
+    let nfc_starter =
+        canonical_combining_class(c) == 0 && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes;
     CharInfo {
-        class: classify(c),
-        nfc_starter: canonical_combining_class(c) == 0
-            && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes,
+        class,
+        nfc_starter,
+        scan: scan_bits(c, class, nfc_starter),
     }
 }
 

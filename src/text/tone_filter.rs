@@ -3,77 +3,122 @@
 //!
 //! [`canonical_tone`]: super::tone::canonical_tone
 
-use super::vowels::{vowel, Vowel};
+use super::vowels::vowel;
 
 /// A syllable is at most this many chars; `canonical_tone` leaves longer words alone.
-const MAX_SYLLABLE: usize = 8;
+const MAX_SYLLABLE: u8 = 8;
 
 /// Whether `canonical_tone(word)` may give `Some`; `false` proves it gives `None`.
 pub(super) fn tone_may_move(word: &str) -> bool {
-    let mut count = 0;
-    let mut vowels = 0;
-    let mut toned: Option<(usize, Vowel)> = None;
-    // A vowel with its own mark (ă â ê ô ơ ư) after the toned one, which would take the tone.
-    let mut marked_after_tone = false;
-    let mut marked = false;
-    // The first run of vowels, as char indices, and the char just before it.
-    let mut run: Option<(usize, usize)> = None;
-    let mut before_run: Option<char> = None;
-    let mut prev: Option<char> = None;
+    let mut scan = ToneScan::default();
     for c in word.chars() {
-        if count == MAX_SYLLABLE {
-            return false;
+        scan.push(tone_bits(c));
+    }
+    scan.may_move()
+}
+
+/// The char is a vowel.
+pub(super) const VOWEL: u8 = 1;
+/// The char is a vowel with its own mark (ă â ê ô ơ ư), which takes the tone.
+pub(super) const MARKED: u8 = 2;
+/// The char is a vowel with a tone mark.
+pub(super) const TONED: u8 = 4;
+/// The char is a [`plain_onset`].
+pub(super) const PLAIN_ONSET: u8 = 8;
+
+/// What [`ToneScan`] needs of `c`, as bits: scanners keep them in their per-char tables.
+pub(super) fn tone_bits(c: char) -> u8 {
+    let vowel_bits = match vowel(c) {
+        None => 0,
+        Some(v) => {
+            VOWEL
+                | if v.has_vowel_mark() { MARKED } else { 0 }
+                | if v.tone != 0 { TONED } else { 0 }
         }
-        if let Some(v) = vowel(c) {
-            vowels += 1;
-            marked |= v.has_vowel_mark();
-            if v.tone != 0 {
-                if toned.is_some() {
-                    return false; // two tones: not a syllable
-                }
-                toned = Some((count, v));
-            } else if toned.is_some() && v.has_vowel_mark() {
-                marked_after_tone = true;
+    };
+    vowel_bits | if plain_onset(c) { PLAIN_ONSET } else { 0 }
+}
+
+/// Whether `c`, just before a word's vowels, leaves them all to the nucleus: a consonant
+/// that cannot start "gi" or "qu" (those take the vowel after them into the onset).
+pub(super) fn plain_onset(c: char) -> bool {
+    matches!(c, 'đ' | 'Đ') || (c.is_ascii() && !matches!(c, 'g' | 'G' | 'q' | 'Q'))
+}
+
+/// What [`tone_may_move`] needs to know of a word, gathered one char at a time so that a
+/// scanner already looking at every char pays no second pass.
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct ToneScan {
+    count: u8,
+    vowels: u8,
+    /// Index of the toned char, if any, and whether its vowel is marked.
+    toned: Option<(u8, bool)>,
+    two_tones: bool,
+    /// A vowel with its own mark (ă â ê ô ơ ư) after the toned one, which would take the tone.
+    marked_after_tone: bool,
+    marked: bool,
+    /// The first run of vowels, as char indices, and whether the char before it is plain.
+    run: Option<(u8, u8)>,
+    plain_before_run: bool,
+    plain_prev: bool,
+}
+
+impl ToneScan {
+    /// Adds the word's next char, as its [`tone_bits`].
+    #[inline]
+    pub(super) fn push(&mut self, bits: u8) {
+        if bits & VOWEL != 0 {
+            let marked = bits & MARKED != 0;
+            self.vowels = self.vowels.saturating_add(1);
+            self.marked |= marked;
+            if bits & TONED != 0 {
+                self.two_tones |= self.toned.is_some();
+                self.toned = Some((self.count, marked));
+            } else if self.toned.is_some() && marked {
+                self.marked_after_tone = true;
             }
-            match run {
+            match self.run {
                 None => {
-                    run = Some((count, count + 1));
-                    before_run = prev;
+                    self.run = Some((self.count, self.count.saturating_add(1)));
+                    self.plain_before_run = self.count == 0 || self.plain_prev;
                 }
-                Some((start, end)) if end == count => run = Some((start, count + 1)),
+                Some((start, end)) if end == self.count => {
+                    self.run = Some((start, end.saturating_add(1)));
+                }
                 Some(_) => {}
             }
         }
-        prev = Some(c);
-        count += 1;
+        self.plain_prev = bits & PLAIN_ONSET != 0;
+        self.count = self.count.saturating_add(1);
     }
-    let Some((at, v)) = toned else {
-        return false;
-    };
-    if vowels < 2 {
-        return false;
+
+    /// Whether the tone of the word pushed so far may move; `false` is a proof it does not.
+    pub(super) fn may_move(&self) -> bool {
+        let Some((at, toned_marked)) = self.toned else {
+            return false;
+        };
+        // Too long, two tones or one vowel: `canonical_tone` leaves the word alone.
+        if self.count > MAX_SYLLABLE || self.two_tones || self.vowels < 2 {
+            return false;
+        }
+        // A marked vowel takes the tone, and only a later marked vowel could take it instead
+        // (a marked vowel is never part of an onset or a coda).
+        if toned_marked {
+            return self.marked_after_tone;
+        }
+        // Unmarked tone: consonants, one run of unmarked vowels, then the coda. Unless "gi"
+        // or "qu" takes the run's first vowel into the onset, the run is the nucleus and the
+        // tone belongs on its last vowel before a coda, else on the second-to-last.
+        let Some((start, end)) = self.run else {
+            return true;
+        };
+        if self.marked || self.vowels != end - start || !self.plain_before_run {
+            return true;
+        }
+        let has_coda = end < self.count;
+        let place = if has_coda { end - 1 } else { end - 2 };
+        at != place
     }
-    // A marked vowel takes the tone, and only a later marked vowel could take it instead
-    // (a marked vowel is never part of an onset or a coda).
-    if v.has_vowel_mark() {
-        return marked_after_tone;
-    }
-    // Unmarked tone: consonants, one run of unmarked vowels, then the coda. Unless "gi" or
-    // "qu" takes the run's first vowel into the onset, the run is the nucleus and the tone
-    // belongs on its last vowel before a coda, else on the second-to-last.
-    let Some((start, end)) = run else {
-        return true;
-    };
-    let plain_onset = match before_run {
-        None => true,
-        Some(c) => matches!(c, 'đ' | 'Đ') || (c.is_ascii() && !matches!(c, 'g' | 'G' | 'q' | 'Q')),
-    };
-    if marked || vowels != end - start || !plain_onset {
-        return true;
-    }
-    let has_coda = end < count;
-    let place = if has_coda { end - 1 } else { end - 2 };
-    at != place
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 
 /// The code point starting at byte `i` of `text` and its length in bytes; `i` must be on a
 /// char boundary and in bounds.
-#[inline]
+#[inline(always)]
 pub(crate) fn decode_at(text: &str, i: usize) -> (u32, usize) {
     let bytes = text.as_bytes();
     // Continuation bytes exist and are 10xxxxxx because `text` is valid UTF-8.
