@@ -1,39 +1,45 @@
 //! A per-char table over a few Unicode blocks, for char properties that cost several
 //! Unicode table searches to compute and are asked for every char of every text.
 
-/// Values of one property for every char of some blocks, computed once.
-pub(crate) struct BlockTable<T> {
-    /// The blocks, as half-open code point ranges.
-    blocks: &'static [(u32, u32)],
+/// Values of one property for every char of `N` blocks, computed once.
+pub(crate) struct BlockTable<T, const N: usize> {
+    /// The blocks, as half-open code point ranges; a fixed count so lookup is unrolled.
+    blocks: &'static [(u32, u32); N],
     /// One row per block, a value per code point.
-    rows: Vec<Vec<T>>,
+    rows: [Vec<T>; N],
 }
 
-impl<T: Copy> BlockTable<T> {
+impl<T: Copy, const N: usize> BlockTable<T, N> {
     /// Computes `property` for every char of `blocks` (which must hold no surrogates, so
     /// that every code point is a char and rows stay aligned).
-    pub(crate) fn new(blocks: &'static [(u32, u32)], property: impl Fn(char) -> T) -> Self {
-        let rows = blocks
-            .iter()
-            .map(|&(start, end)| {
-                (start..end)
-                    .filter_map(char::from_u32)
-                    .map(&property)
-                    .collect()
-            })
-            .collect();
+    pub(crate) fn new(blocks: &'static [(u32, u32); N], property: impl Fn(char) -> T) -> Self {
+        let rows = blocks.map(|(start, end)| {
+            (start..end)
+                .filter_map(char::from_u32)
+                .map(&property)
+                .collect()
+        });
         BlockTable { blocks, rows }
     }
 
     /// The value for `c`, if it is in one of the blocks.
     #[inline]
     pub(crate) fn get(&self, c: char) -> Option<T> {
-        let cp = u32::from(c);
-        self.blocks
-            .iter()
-            .zip(&self.rows)
-            .find_map(|(&(start, _), row)| row.get(cp.checked_sub(start)? as usize))
-            .copied()
+        self.get_code_point(u32::from(c))
+    }
+
+    /// The value for code point `cp`, if it is in one of the blocks.
+    #[inline]
+    pub(crate) fn get_code_point(&self, cp: u32) -> Option<T> {
+        for (&(start, _), row) in self.blocks.iter().zip(&self.rows) {
+            if let Some(&value) = cp
+                .checked_sub(start)
+                .and_then(|offset| row.get(offset as usize))
+            {
+                return Some(value);
+            }
+        }
+        None
     }
 }
 
@@ -52,5 +58,6 @@ mod tests {
         assert_eq!(table.get('Ạ'), Some(0x1EA0 * 2));
         assert_eq!(table.get('ạ'), Some(0x1EA1 * 2));
         assert_eq!(table.get('Ả'), None);
+        assert_eq!(table.get_code_point(0x1EA1), Some(0x1EA1 * 2));
     }
 }

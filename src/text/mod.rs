@@ -6,15 +6,21 @@
 pub mod bigram_filter;
 mod block_table;
 pub mod chars;
+#[cfg(test)]
+mod corpus_identity;
 pub mod exact_filter;
 pub mod fold;
 pub mod fold_filter;
 pub mod normalize;
+#[cfg(test)]
+mod normalize_reference;
 pub mod sentence;
 pub mod syllable;
 pub mod telex;
 pub mod tokenizer;
 pub mod tone;
+mod tone_filter;
+mod utf8;
 mod vowels;
 
 pub use fold::{fold, fold_char};

@@ -23,7 +23,7 @@ const ROWS: [[char; 6]; 12] = [
 const ROW_ASCII: [char; 12] = ['a', 'a', 'a', 'e', 'e', 'i', 'o', 'o', 'o', 'u', 'u', 'y'];
 
 /// What a precomposed vowel is made of.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Vowel {
     /// Row in the table: which base vowel (a, ă, â, e, …).
     pub row: u8,

@@ -1,0 +1,186 @@
+//! A quick proof that a word's tone mark is already where [`canonical_tone`] puts it, so the
+//! normaliser parses only the few words whose tone may move (old placement, "gi"/"qu").
+//!
+//! [`canonical_tone`]: super::tone::canonical_tone
+
+use super::vowels::vowel;
+
+/// A syllable is at most this many chars; `canonical_tone` leaves longer words alone.
+const MAX_SYLLABLE: u8 = 8;
+
+/// Whether `canonical_tone(word)` may give `Some`; `false` proves it gives `None`.
+pub(super) fn tone_may_move(word: &str) -> bool {
+    let mut scan = ToneScan::default();
+    for c in word.chars() {
+        scan.push(tone_bits(c));
+    }
+    scan.may_move()
+}
+
+/// The char is a vowel.
+pub(super) const VOWEL: u8 = 1;
+/// The char is a vowel with its own mark (ă â ê ô ơ ư), which takes the tone.
+pub(super) const MARKED: u8 = 2;
+/// The char is a vowel with a tone mark.
+pub(super) const TONED: u8 = 4;
+/// The char is a [`plain_onset`].
+pub(super) const PLAIN_ONSET: u8 = 8;
+
+/// What [`ToneScan`] needs of `c`, as bits: scanners keep them in their per-char tables.
+pub(super) fn tone_bits(c: char) -> u8 {
+    let vowel_bits = match vowel(c) {
+        None => 0,
+        Some(v) => {
+            VOWEL
+                | if v.has_vowel_mark() { MARKED } else { 0 }
+                | if v.tone != 0 { TONED } else { 0 }
+        }
+    };
+    vowel_bits | if plain_onset(c) { PLAIN_ONSET } else { 0 }
+}
+
+/// Whether `c`, just before a word's vowels, leaves them all to the nucleus: a consonant
+/// that cannot start "gi" or "qu" (those take the vowel after them into the onset).
+pub(super) fn plain_onset(c: char) -> bool {
+    matches!(c, 'đ' | 'Đ') || (c.is_ascii() && !matches!(c, 'g' | 'G' | 'q' | 'Q'))
+}
+
+/// What [`tone_may_move`] needs to know of a word, gathered one char at a time so that a
+/// scanner already looking at every char pays no second pass.
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct ToneScan {
+    count: u8,
+    vowels: u8,
+    /// Index of the toned char, if any, and whether its vowel is marked.
+    toned: Option<(u8, bool)>,
+    two_tones: bool,
+    /// A vowel with its own mark (ă â ê ô ơ ư) after the toned one, which would take the tone.
+    marked_after_tone: bool,
+    marked: bool,
+    /// The first run of vowels, as char indices, and whether the char before it is plain.
+    run: Option<(u8, u8)>,
+    plain_before_run: bool,
+    plain_prev: bool,
+}
+
+impl ToneScan {
+    /// Adds the word's next char, as its [`tone_bits`].
+    #[inline]
+    pub(super) fn push(&mut self, bits: u8) {
+        if bits & VOWEL != 0 {
+            let marked = bits & MARKED != 0;
+            self.vowels = self.vowels.saturating_add(1);
+            self.marked |= marked;
+            if bits & TONED != 0 {
+                self.two_tones |= self.toned.is_some();
+                self.toned = Some((self.count, marked));
+            } else if self.toned.is_some() && marked {
+                self.marked_after_tone = true;
+            }
+            match self.run {
+                None => {
+                    self.run = Some((self.count, self.count.saturating_add(1)));
+                    self.plain_before_run = self.count == 0 || self.plain_prev;
+                }
+                Some((start, end)) if end == self.count => {
+                    self.run = Some((start, end.saturating_add(1)));
+                }
+                Some(_) => {}
+            }
+        }
+        self.plain_prev = bits & PLAIN_ONSET != 0;
+        self.count = self.count.saturating_add(1);
+    }
+
+    /// Whether the tone of the word pushed so far may move; `false` is a proof it does not.
+    pub(super) fn may_move(&self) -> bool {
+        let Some((at, toned_marked)) = self.toned else {
+            return false;
+        };
+        // Too long, two tones or one vowel: `canonical_tone` leaves the word alone.
+        if self.count > MAX_SYLLABLE || self.two_tones || self.vowels < 2 {
+            return false;
+        }
+        // A marked vowel takes the tone, and only a later marked vowel could take it instead
+        // (a marked vowel is never part of an onset or a coda).
+        if toned_marked {
+            return self.marked_after_tone;
+        }
+        // Unmarked tone: consonants, one run of unmarked vowels, then the coda. Unless "gi"
+        // or "qu" takes the run's first vowel into the onset, the run is the nucleus and the
+        // tone belongs on its last vowel before a coda, else on the second-to-last.
+        let Some((start, end)) = self.run else {
+            return true;
+        };
+        if self.marked || self.vowels != end - start || !self.plain_before_run {
+            return true;
+        }
+        let has_coda = end < self.count;
+        let place = if has_coda { end - 1 } else { end - 2 };
+        at != place
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tone::canonical_tone;
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn old_placement_and_onsets_may_move() {
+        for word in [
+            "hoà", "uỷ", "khoá", "thuỷ", "qúy", "gìa", "ngoaì", "muà", "hóan", "ừơ",
+        ] {
+            assert!(tone_may_move(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn new_placement_is_proved_in_place() {
+        let table = [
+            "hòa", "ủy", "khóa", "người", "của", "cái", "tuổi", "việc", "hoạt", "loại", "đó",
+            "Nguyễn", "CỦA", "đoàn", "thuyết", "ab", "khuỷu",
+        ];
+        for word in table {
+            assert!(!tone_may_move(word), "{word}");
+            assert_eq!(canonical_tone(word), None, "{word}");
+        }
+    }
+
+    /// Letters that make up syllables and near-syllables, in both cases.
+    const ALPHABET: &str = "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữự\
+                            yỳýỷỹỵbcdđghklmnpqrstvxAÀÁẢÃẠĂÂÊÔƠƯÙÚỦỲÝỶGQĐN1ðÐçé";
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20_000))]
+
+        #[test]
+        fn never_misses_a_move(picks in prop::collection::vec(0usize..1000, 0..10)) {
+            let letters: Vec<char> = ALPHABET.chars().collect();
+            let word: String = picks.iter().map(|&p| letters[p % letters.len()]).collect();
+            if !tone_may_move(&word) {
+                prop_assert_eq!(canonical_tone(&word), None, "{}", word);
+            }
+        }
+    }
+
+    #[test]
+    fn never_misses_a_move_among_short_words() {
+        // Every word of up to three letters over a small alphabet, exhaustively.
+        let letters: Vec<char> = "aàăằâầeêiìoòôồơờuùưừyỳgqđnhAÀ".chars().collect();
+        let mut words = vec![String::new()];
+        for _ in 0..3 {
+            let longer: Vec<String> = words
+                .iter()
+                .flat_map(|w| letters.iter().map(move |&c| format!("{w}{c}")))
+                .collect();
+            for word in &longer {
+                if !tone_may_move(word) {
+                    assert_eq!(canonical_tone(word), None, "{word}");
+                }
+            }
+            words = longer;
+        }
+    }
+}
