@@ -8,7 +8,8 @@ use tantivy::Index;
 
 /// Bumped when the way documents are built changes, so that an upgrade re-ingests everything.
 /// 2: duplicate-detection terms keep 40 bits of their hashes.
-pub const PIPELINE_VERSION: u32 = 2;
+/// 3: duplicate-detection terms keep 36 bits, six a character.
+pub const PIPELINE_VERSION: u32 = 3;
 
 /// Prefix of the sources of documents written through the API rather than read from a
 /// corpus file: an ingest neither rewrites nor removes them.
