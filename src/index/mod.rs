@@ -140,21 +140,25 @@ pub fn exists(dir: &Path) -> bool {
 mod tests {
     use super::*;
 
-    /// The schema before the exact body lost its positions.
-    fn old_schema() -> tantivy::schema::Schema {
-        use tantivy::schema::{IndexRecordOption, TextFieldIndexing, TextOptions};
+    /// The current schema with `name` indexed by `analyzer` with `record` instead.
+    fn schema_with(
+        name: &str,
+        analyzer: &str,
+        record: tantivy::schema::IndexRecordOption,
+        stored: bool,
+    ) -> tantivy::schema::Schema {
+        use tantivy::schema::{TextFieldIndexing, TextOptions};
         let mut b = tantivy::schema::Schema::builder();
-        let current = schema::build();
-        for (_, field) in current.fields() {
+        for (_, field) in schema::build().fields() {
             let mut entry = field.clone();
-            let name = field.name();
-            if name == "body" {
+            if field.name() == name {
                 let indexing = TextFieldIndexing::default()
-                    .set_tokenizer(analyzers::VI_EXACT)
-                    .set_index_option(IndexRecordOption::WithFreqsAndPositions);
-                let options = TextOptions::default()
-                    .set_indexing_options(indexing)
-                    .set_stored();
+                    .set_tokenizer(analyzer)
+                    .set_index_option(record);
+                let mut options = TextOptions::default().set_indexing_options(indexing);
+                if stored {
+                    options = options.set_stored();
+                }
                 entry = tantivy::schema::FieldEntry::new_text(name.to_string(), options);
             }
             b.add_field(entry);
@@ -162,19 +166,36 @@ mod tests {
         b.build()
     }
 
+    /// The schemas of earlier versions: the exact body, then the folded one, with positions.
+    fn old_schemas() -> [tantivy::schema::Schema; 2] {
+        use tantivy::schema::IndexRecordOption::WithFreqsAndPositions;
+        [
+            schema_with("body", analyzers::VI_EXACT, WithFreqsAndPositions, true),
+            schema_with(
+                "body_fold",
+                analyzers::VI_FOLD,
+                WithFreqsAndPositions,
+                false,
+            ),
+        ]
+    }
+
     #[test]
-    fn an_index_with_the_old_schema_is_incompatible() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        Index::builder()
-            .schema(old_schema())
-            .settings(settings())
-            .create_in_dir(dir.path())
-            .expect("old index");
-        let err = open_or_create(dir.path()).err();
-        assert!(
-            matches!(err, Some(IndexError::Incompatible { .. })),
-            "{err:?}"
-        );
+    fn an_index_with_an_old_schema_is_incompatible() {
+        for old in old_schemas() {
+            assert_ne!(old, schema::build());
+            let dir = tempfile::tempdir().expect("tempdir");
+            Index::builder()
+                .schema(old)
+                .settings(settings())
+                .create_in_dir(dir.path())
+                .expect("old index");
+            let err = open_or_create(dir.path()).err();
+            assert!(
+                matches!(err, Some(IndexError::Incompatible { .. })),
+                "{err:?}"
+            );
+        }
     }
 
     #[test]
