@@ -27,7 +27,7 @@ pub struct Fields {
     pub body: Field,
     /// Body, `vi_fold`.
     pub body_fold: Field,
-    /// Body, `vi_bigram`: adjacent words as one term, scored without positions.
+    /// Body, `vi_bigram`: adjacent words of one clause as one term, scored without positions.
     pub body_bigram: Field,
     /// Publication date, filterable and sortable.
     pub date: Field,
@@ -75,13 +75,12 @@ pub fn build() -> Schema {
         "body_fold",
         text_options(VI_FOLD, IndexRecordOption::WithFreqs, false),
     );
+    // Pairs keep their frequencies: without them the pairs' postings were 12.6 MB (36 %)
+    // smaller on vnnews, but ALQAC MRR@10 fell from 0.870 to 0.832 (0.877 to 0.805
+    // unaccented): how often a pair recurs is most of what the proximity bonus knows.
     b.add_text_field(
         "body_bigram",
-        TextOptions::default().set_indexing_options(
-            TextFieldIndexing::default()
-                .set_tokenizer(VI_BIGRAM)
-                .set_index_option(IndexRecordOption::WithFreqs),
-        ),
+        text_options(VI_BIGRAM, IndexRecordOption::WithFreqs, false),
     );
     b.add_date_field(
         "date",

@@ -15,7 +15,7 @@ use tantivy::{DateTime, Term};
 
 use super::query::UserQuery;
 use super::stopwords::is_stop_word;
-use crate::index::analyzers::{vi_exact, vi_fold};
+use crate::index::analyzers::{vi_bigram, vi_exact, vi_fold};
 use crate::index::Fields;
 use crate::text::bigram_filter::bigram;
 
@@ -67,6 +67,9 @@ pub struct ClauseTerms {
     pub exact: Vec<String>,
     /// `vi_fold` tokens.
     pub fold: Vec<String>,
+    /// `vi_bigram` tokens: the adjacent pairs of `fold` that no clause break separates, as
+    /// the index holds them.
+    pub pairs: Vec<String>,
 }
 
 /// Runs `text` through an analyzer.
@@ -91,12 +94,13 @@ pub struct AnalyzedQuery {
 impl AnalyzedQuery {
     /// Analyses every clause; clauses with no searchable word (punctuation only) drop out.
     pub fn new(query: &UserQuery) -> AnalyzedQuery {
-        let (mut exact, mut fold) = (vi_exact(), vi_fold());
+        let (mut exact, mut fold, mut pairs) = (vi_exact(), vi_fold(), vi_bigram());
         let mut out = AnalyzedQuery::default();
         for clause in &query.clauses {
             let terms = ClauseTerms {
                 exact: analyze(&mut exact, &clause.text),
                 fold: analyze(&mut fold, &clause.text),
+                pairs: analyze(&mut pairs, &clause.text),
             };
             if terms.exact.is_empty() {
                 continue;
@@ -181,7 +185,7 @@ fn word_clauses(query: &AnalyzedQuery, fields: &Fields) -> Vec<(Occur, Box<dyn Q
 /// only count every match twice over the words of the query: they are left out.
 fn clause_query(terms: &ClauseTerms, fields: &Fields) -> Box<dyn Query> {
     let mut should: Vec<(Occur, Box<dyn Query>)> = vec![
-        boosted(body_words_query(&terms.fold, fields), 1.0),
+        boosted(body_words_query(terms, fields), 1.0),
         boosted(words_query(fields.title_fold, &terms.fold), TITLE_BOOST),
     ];
     let has_letters = terms
@@ -211,7 +215,7 @@ fn exact_body_query(terms: &ClauseTerms, fields: &Fields) -> Box<dyn Query> {
         return words_query(fields.body, std::slice::from_ref(word));
     }
     let mut must: Vec<(Occur, Box<dyn Query>)> =
-        vec![(Occur::Must, body_words_query(&terms.fold, fields))];
+        vec![(Occur::Must, body_words_query(terms, fields))];
     for word in &terms.exact {
         let term = TermQuery::new(
             Term::from_field_text(fields.body, word),
@@ -228,19 +232,27 @@ fn exact_body_query(terms: &ClauseTerms, fields: &Fields) -> Box<dyn Query> {
 /// Folded words in the body: one word as a term of `body_fold`, several as every adjacent
 /// pair required in `body_bigram`. The body keeps no positions (they were a sixth of the
 /// index): a phrase of two words is exactly its pair; a longer one is its chain of pairs,
-/// which in practice only the phrase itself holds.
-fn body_words_query(fold: &[String], fields: &Fields) -> Box<dyn Query> {
+/// which in practice only the phrase itself holds. Pairs stop at clause punctuation ("Hà
+/// Nội, Việt Nam"), in the index as here: a phrase broken so also needs each of its words.
+fn body_words_query(terms: &ClauseTerms, fields: &Fields) -> Box<dyn Query> {
+    let fold = &terms.fold;
     if fold.len() < 2 {
         return words_query(fields.body_fold, fold);
     }
-    let must = fold
-        .windows(2)
-        .map(|pair| {
-            let term = Term::from_field_text(fields.body_bigram, &bigram(&pair[0], &pair[1]));
+    let pair_query = |pair: &String| {
+        let term = Term::from_field_text(fields.body_bigram, pair);
+        let q: Box<dyn Query> = Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs));
+        (Occur::Must, q)
+    };
+    let mut must: Vec<(Occur, Box<dyn Query>)> = terms.pairs.iter().map(pair_query).collect();
+    if terms.pairs.len() + 1 < fold.len() {
+        // A break leaves a word out of every pair: require the words themselves.
+        for word in fold {
+            let term = Term::from_field_text(fields.body_fold, word);
             let q: Box<dyn Query> = Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs));
-            (Occur::Must, q)
-        })
-        .collect();
+            must.push((Occur::Must, q));
+        }
+    }
     Box::new(BooleanQuery::new(must))
 }
 

@@ -5,6 +5,12 @@
 //!
 //! Function words form pairs too: folded, "dang" is both "đang" (a function word) and
 //! "đảng", so the filter cannot tell them apart.
+//!
+//! Words on either side of clause punctuation followed or preceded by a space ("Hà Nội.
+//! Sáng nay", "ông nói: “Chúng") make no pair: such pairs are rarely searched, and most are
+//! seen once, each a term of its own (on vnnews, pairs stopping there made the index
+//! smaller by the figure in README "Performance"). Punctuation inside a symbol ("21-NQ/TW",
+//! "TP.HCM", "1.832") has no space and keeps its pairs.
 
 use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 
@@ -20,7 +26,18 @@ pub fn bigram(first: &str, second: &str) -> String {
     out
 }
 
-/// Emits a token for every two adjacent tokens of the inner stream, and nothing else.
+/// Characters that end a clause when a space stands beside them.
+const CLAUSE_PUNCTUATION: &[char] = &[
+    '.', ',', ';', ':', '!', '?', '…', '(', ')', '[', ']', '"', '“', '”',
+];
+
+/// Whether the text between two words separates clauses (so the words make no pair).
+pub fn is_clause_break(gap: &str) -> bool {
+    gap.contains(char::is_whitespace) && gap.contains(CLAUSE_PUNCTUATION)
+}
+
+/// Emits a token for every two adjacent tokens of the inner stream that no clause break
+/// separates, and nothing else.
 #[derive(Clone, Copy, Default)]
 pub struct BigramFilter;
 
@@ -39,11 +56,12 @@ pub struct BigramFilterWrapper<T> {
 }
 
 impl<T: Tokenizer> Tokenizer for BigramFilterWrapper<T> {
-    type TokenStream<'a> = BigramTokenStream<T::TokenStream<'a>>;
+    type TokenStream<'a> = BigramTokenStream<'a, T::TokenStream<'a>>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
         BigramTokenStream {
             tail: self.inner.token_stream(text),
+            text,
             previous: None,
             token: Token::default(),
         }
@@ -51,19 +69,27 @@ impl<T: Tokenizer> Tokenizer for BigramFilterWrapper<T> {
 }
 
 /// Pairs of adjacent tokens of the inner stream.
-pub struct BigramTokenStream<S> {
+pub struct BigramTokenStream<'a, S> {
     tail: S,
-    /// The last word seen: its text, start offset and position.
-    previous: Option<(String, usize, usize)>,
+    /// The text tokenized, to see what stands between two words.
+    text: &'a str,
+    /// The last word seen: its text, start offset, position and end offset.
+    previous: Option<(String, usize, usize, usize)>,
     token: Token,
 }
 
-impl<S: TokenStream> TokenStream for BigramTokenStream<S> {
+impl<S: TokenStream> TokenStream for BigramTokenStream<'_, S> {
     fn advance(&mut self) -> bool {
         while self.tail.advance() {
             let current = self.tail.token();
             let paired = match &self.previous {
-                Some((text, from, position)) if current.position == position + 1 => {
+                Some((text, from, position, to))
+                    if current.position == position + 1
+                        && !self
+                            .text
+                            .get(*to..current.offset_from)
+                            .is_some_and(is_clause_break) =>
+                {
                     self.token.text.clear();
                     self.token.text.push_str(text);
                     self.token.text.push(BIGRAM_SEPARATOR);
@@ -77,14 +103,19 @@ impl<S: TokenStream> TokenStream for BigramTokenStream<S> {
                 _ => false,
             };
             match &mut self.previous {
-                Some((text, from, position)) => {
+                Some((text, from, position, to)) => {
                     text.clone_from(&current.text);
                     *from = current.offset_from;
                     *position = current.position;
+                    *to = current.offset_to;
                 }
                 None => {
-                    self.previous =
-                        Some((current.text.clone(), current.offset_from, current.position))
+                    self.previous = Some((
+                        current.text.clone(),
+                        current.offset_from,
+                        current.position,
+                        current.offset_to,
+                    ))
                 }
             }
             if paired {
@@ -146,6 +177,16 @@ mod tests {
                 .map(|&(t, from, to, position)| (t.to_string(), from, to, position))
                 .collect();
             assert_eq!(pairs(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn clause_punctuation_with_a_space_is_a_break() {
+        for gap in [". ", ", ", " (", ") ", ": “", "” ", "? ", " …"] {
+            assert!(is_clause_break(gap), "{gap:?}");
+        }
+        for gap in [" ", " - ", "-", "/", ".", ",", "\u{a0}"] {
+            assert!(!is_clause_break(gap), "{gap:?}");
         }
     }
 

@@ -7,6 +7,7 @@ mod grow;
 mod latency;
 mod plain;
 mod report;
+mod space;
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -59,6 +60,12 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Prints where an index's bytes go, per component and field, as JSON.
+    Space {
+        /// The index directory (tracuu's `index`, or the plain peer's).
+        #[arg(long)]
+        index: PathBuf,
+    },
     /// Gathers the parts bench/run wrote into results.md and results.json.
     Report {
         /// The directory of the parts; the results go beside it.
@@ -93,6 +100,11 @@ fn main() -> Result<()> {
         Command::Grow { data, copies, out } => {
             let written = grow::write(&data, copies, &out)?;
             eprintln!("{written} records written to {}", out.display());
+            Ok(())
+        }
+        Command::Space { index } => {
+            let space = space::measure(&index)?;
+            println!("{}", serde_json::to_string_pretty(&space)?);
             Ok(())
         }
         Command::Report { dir, criterion } => report::write(&dir, &criterion),
