@@ -7,7 +7,7 @@ use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, TantivyDocument};
 use tantivy::{Index, Searcher, Term};
 
-use super::stored::stored_text;
+use super::stored::{stored_body, stored_text};
 use super::{Fields, IndexError};
 use crate::document::Document;
 use crate::ingest::dedup::{Fingerprint, BINS};
@@ -83,7 +83,7 @@ impl DuplicateFinder {
             }
             // The hash and sketch are not stored: recomputed from the body, for the few
             // candidates that share a term.
-            let other = Fingerprint::of(text(self.fields.body));
+            let other = Fingerprint::of(stored_body(&stored, &self.fields).unwrap_or_default());
             if fp.same_article(other.exact, other.sketch.as_ref()) {
                 return Ok(Some(text(self.fields.id).to_string()));
             }

@@ -169,10 +169,12 @@ mod tests {
         b.build()
     }
 
-    /// The schemas of earlier versions: the exact body, then the folded one, with positions.
-    fn old_schemas() -> [tantivy::schema::Schema; 2] {
-        use tantivy::schema::IndexRecordOption::WithFreqsAndPositions;
+    /// The schemas of earlier versions: the exact body, then the folded one, with positions;
+    /// the body stored as text instead of bytes.
+    fn old_schemas() -> [tantivy::schema::Schema; 3] {
+        use tantivy::schema::IndexRecordOption::{WithFreqs, WithFreqsAndPositions};
         [
+            schema_with("body", analyzers::VI_EXACT, WithFreqs, true),
             schema_with("body", analyzers::VI_EXACT, WithFreqsAndPositions, true),
             schema_with(
                 "body_fold",

@@ -167,6 +167,7 @@ impl Writer {
         d.add_text(f.title, &doc.title);
         d.add_text(f.title_fold, &doc.title);
         d.add_text(f.body, &doc.body);
+        d.add_bytes(f.body_stored, doc.body.as_bytes());
         d.add_text(f.body_fold, &doc.body);
         d.add_text(f.body_bigram, &doc.body);
         if let Some(date) = doc.date {

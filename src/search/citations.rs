@@ -11,7 +11,7 @@ use tantivy::Term;
 
 use super::response::CitationFacet;
 use super::snippet::escape_into;
-use super::{stored_text, Engine, SearchError};
+use super::{stored_body, stored_text, Engine, SearchError};
 use crate::cite::{label_for_key, Citation};
 use crate::index::stored::stored_citations;
 use crate::text::fold::fold;
@@ -152,7 +152,7 @@ impl Engine {
         };
         for (_, address) in docs {
             let doc: TantivyDocument = searcher.doc(address)?;
-            let text = stored_text(&doc, self.fields.body).unwrap_or_default();
+            let text = stored_body(&doc, &self.fields).unwrap_or_default();
             let citations = stored_citations(&doc, &self.fields);
             let mentions: Vec<&Citation> = citations.iter().filter(|c| c.key == key).collect();
             for mention in &mentions {

@@ -21,7 +21,7 @@ use tantivy::{Index, IndexReader, ReloadPolicy, Term};
 
 use crate::document::iso_date;
 use crate::index::manifest::Manifest;
-use crate::index::stored::{stored_citations, stored_text};
+use crate::index::stored::{stored_body, stored_citations, stored_text};
 use crate::index::{self, Fields, IndexError};
 use crate::text::telex;
 pub use build::Filters;
@@ -212,7 +212,7 @@ impl Engine {
         let mut hits = Vec::with_capacity(top_docs.len());
         for (score, address) in top_docs {
             let doc: TantivyDocument = searcher.doc(address)?;
-            let body = stored_text(&doc, self.fields.body).unwrap_or_default();
+            let body = stored_body(&doc, &self.fields).unwrap_or_default();
             hits.push(Hit {
                 id: stored_text(&doc, self.fields.id)
                     .unwrap_or_default()
@@ -278,7 +278,7 @@ impl Engine {
             author: stored_text(doc, f.author).map(str::to_string),
             source: stored_text(doc, f.source).unwrap_or_default().to_string(),
             url: stored_text(doc, f.url).map(str::to_string),
-            text: stored_text(doc, f.body).unwrap_or_default().to_string(),
+            text: stored_body(doc, f).unwrap_or_default().to_string(),
             citations,
             copies: Vec::new(),
         }
