@@ -30,7 +30,9 @@ struct Match {
     to: usize,
     /// Which query word (its index among the folded words, at most 63).
     word: u32,
-    weight: u32,
+    /// Whether it counts in full: with the accents the user typed, or for a word typed
+    /// without any.
+    exact: bool,
 }
 
 /// The best passage of `text` as HTML.
@@ -94,16 +96,12 @@ fn find_matches(
         let Some(word) = words.iter().position(|w| *w == folded) else {
             continue;
         };
-        let weight = if unaccented[word] || highlight.exact.contains(&exact_word(token)) {
-            2
-        } else {
-            1
-        };
+        let exact = unaccented[word] || highlight.exact.contains(&exact_word(token));
         matches.push(Match {
             from,
             to,
             word: word.min(63) as u32,
-            weight,
+            exact,
         });
         if matches.len() >= MAX_MATCHES {
             break;
@@ -189,7 +187,7 @@ fn window_score<'a>(window: impl Iterator<Item = &'a Match>) -> u32 {
     let mut previous_end = None;
     for m in window {
         seen |= 1 << m.word;
-        if m.weight == 2 {
+        if m.exact {
             exact |= 1 << m.word;
         }
         if previous_end.is_some_and(|end| m.from - end <= MAX_GAP_IN_PHRASE) {
