@@ -19,7 +19,7 @@ pub mod syllable;
 pub mod telex;
 pub mod tokenizer;
 pub mod tone;
-mod tone_filter;
+mod tone_scan;
 mod utf8;
 mod vowels;
 

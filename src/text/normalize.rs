@@ -13,7 +13,7 @@ use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 use super::block_table::BlockTable;
 use super::chars::is_word_char;
 use super::tone::canonical_tone;
-use super::tone_filter::{tone_bits, tone_may_move, ToneScan};
+use super::tone_scan::{tone_bits, tone_may_move, ToneScan};
 use super::utf8::decode_at;
 
 /// Normalises text: NFC, look-alikes, tone placement and white space (see the module doc).
