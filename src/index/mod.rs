@@ -185,6 +185,15 @@ mod tests {
         ]
     }
 
+    /// Opening the index in `dir` fails as incompatible.
+    fn assert_incompatible(dir: &Path) {
+        let err = open_or_create(dir).err();
+        assert!(
+            matches!(err, Some(IndexError::Incompatible { .. })),
+            "{err:?}"
+        );
+    }
+
     #[test]
     fn an_index_with_an_old_schema_is_incompatible() {
         for old in old_schemas() {
@@ -195,11 +204,7 @@ mod tests {
                 .settings(settings())
                 .create_in_dir(dir.path())
                 .expect("old index");
-            let err = open_or_create(dir.path()).err();
-            assert!(
-                matches!(err, Some(IndexError::Incompatible { .. })),
-                "{err:?}"
-            );
+            assert_incompatible(dir.path());
         }
     }
 
@@ -207,11 +212,7 @@ mod tests {
     fn an_index_with_an_old_document_store_is_incompatible() {
         let dir = tempfile::tempdir().expect("tempdir");
         Index::create_in_dir(dir.path(), schema::build()).expect("lz4 index");
-        let err = open_or_create(dir.path()).err();
-        assert!(
-            matches!(err, Some(IndexError::Incompatible { .. })),
-            "{err:?}"
-        );
+        assert_incompatible(dir.path());
         remove(dir.path()).expect("remove");
         assert!(open_or_create(dir.path()).is_ok());
 
@@ -228,10 +229,6 @@ mod tests {
             .settings(level_3)
             .create_in_dir(dir.path())
             .expect("level 3 index");
-        let err = open_or_create(dir.path()).err();
-        assert!(
-            matches!(err, Some(IndexError::Incompatible { .. })),
-            "{err:?}"
-        );
+        assert_incompatible(dir.path());
     }
 }
