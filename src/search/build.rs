@@ -13,6 +13,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{DateTime, Term};
 
+use super::any_of::AnyOfQuery;
 use super::query::UserQuery;
 use super::stopwords::is_stop_word;
 use crate::index::analyzers::{vi_bigram, vi_exact, vi_fold};
@@ -129,14 +130,36 @@ impl AnalyzedQuery {
     }
 }
 
+/// How many documents hold a term, for planning: the index's statistics, or an estimate.
+pub type DocFreq<'a> = &'a dyn Fn(&Term) -> u64;
+
+/// A clause is seeked rather than walked when it holds this many times the documents of
+/// the rarest required clause, which leads the intersection (see [`AnyOfQuery`]).
+const SEEKED_RATIO: u64 = 4;
+
 /// Builds the tantivy query; `None` when nothing can match (no required words and no filter).
-pub fn build(query: &AnalyzedQuery, filters: &Filters, fields: &Fields) -> Option<Box<dyn Query>> {
-    let mut clauses = word_clauses(query, fields);
-    for bonus in proximity_queries(query, fields) {
-        clauses.push((Occur::Should, bonus));
+/// `doc_freq` sizes the clauses, to pick how each is walked; scores do not depend on it.
+pub fn build(
+    query: &AnalyzedQuery,
+    filters: &Filters,
+    fields: &Fields,
+    doc_freq: DocFreq,
+) -> Option<Box<dyn Query>> {
+    let sizes = required_sizes(query, filters, fields, doc_freq);
+    let lead = lead_size(&sizes, filters, fields, doc_freq);
+    let seeked = |size: u64| lead.is_some_and(|lead| size > lead.saturating_mul(SEEKED_RATIO));
+    let mut clauses = word_clauses(query, fields, &sizes, &seeked);
+    let bonuses = proximity_queries(query, fields);
+    if !bonuses.is_empty() {
+        // The bonuses only score the documents the required clauses find.
+        let size = lead.and_then(|_| bonuses.iter().map(|(term, _)| doc_freq(term)).max());
+        let queries = bonuses.into_iter().map(|(_, q)| q).collect();
+        clauses.push((Occur::Should, union(queries, size.is_some_and(seeked))));
     }
     for terms in &query.excluded {
-        clauses.push((Occur::MustNot, clause_query(terms, fields)));
+        let size = lead.map(|_| clause_size(terms, fields, doc_freq));
+        let q = clause_query(terms, fields, size.is_some_and(seeked));
+        clauses.push((Occur::MustNot, q));
     }
     for filter in filter_queries(filters, fields) {
         clauses.push((Occur::Must, filter));
@@ -150,16 +173,102 @@ pub fn build(query: &AnalyzedQuery, filters: &Filters, fields: &Fields) -> Optio
     Some(Box::new(BooleanQuery::new(clauses)))
 }
 
+/// The union of `queries`: tantivy's, which is fastest walked from end to end, or, when the
+/// union will mostly be seeked to the few documents rarer clauses found, [`AnyOfQuery`].
+/// Both score a document alike: the sum of the queries that match it.
+fn union(queries: Vec<Box<dyn Query>>, seeked: bool) -> Box<dyn Query> {
+    if seeked {
+        Box::new(AnyOfQuery::new(queries))
+    } else {
+        Box::new(BooleanQuery::new(
+            queries.into_iter().map(|q| (Occur::Should, q)).collect(),
+        ))
+    }
+}
+
+/// The size of each required clause that the intersection takes whole (every word of a
+/// keyword list, a question's phrases), when there is an intersection to lead: sizing costs
+/// a dictionary lookup a word.
+fn required_sizes(
+    query: &AnalyzedQuery,
+    filters: &Filters,
+    fields: &Fields,
+    doc_freq: DocFreq,
+) -> Vec<Option<u64>> {
+    let keywords = is_keyword_query(query);
+    let intersected = |phrase: bool| keywords || phrase;
+    let musts = query
+        .required
+        .iter()
+        .filter(|(_, p)| intersected(*p))
+        .count();
+    let others = usize::from(!filters.is_empty() || !query.excluded.is_empty());
+    query
+        .required
+        .iter()
+        .map(|(terms, phrase)| {
+            (intersected(*phrase) && musts + others >= 2)
+                .then(|| clause_size(terms, fields, doc_freq))
+        })
+        .collect()
+}
+
+/// Documents of the rarest clause every result must match, which leads the intersection:
+/// the least of the required clauses' `sizes` and the citation filters; `None` when nothing
+/// was sized.
+fn lead_size(
+    sizes: &[Option<u64>],
+    filters: &Filters,
+    fields: &Fields,
+    doc_freq: DocFreq,
+) -> Option<u64> {
+    let words = sizes.iter().flatten().copied().min()?;
+    let filters = [
+        filters.cites.as_deref().map(|key| (fields.cites, key)),
+        filters
+            .cited_type
+            .as_deref()
+            .map(|kind| (fields.cited_types, kind)),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|(field, value)| doc_freq(&Term::from_field_text(field, value)));
+    filters.chain([words]).min()
+}
+
+/// At most how many documents a clause matches: those of its rarest folded word or pair in
+/// the body (a title rarely holds a word its body lacks).
+fn clause_size(terms: &ClauseTerms, fields: &Fields, doc_freq: DocFreq) -> u64 {
+    let words = terms
+        .fold
+        .iter()
+        .map(|w| doc_freq(&Term::from_field_text(fields.body_fold, w)));
+    let pairs = terms
+        .pairs
+        .iter()
+        .map(|p| doc_freq(&Term::from_field_text(fields.body_bigram, p)));
+    words.chain(pairs).min().unwrap_or(0)
+}
+
+/// Whether every unquoted word is required: a keyword list, not a question.
+fn is_keyword_query(query: &AnalyzedQuery) -> bool {
+    query.required.iter().filter(|(_, phrase)| !phrase).count() <= KEYWORD_QUERY_WORDS
+}
+
 /// The clauses for the words and phrases: all required in a keyword query; in a question,
 /// phrases required, a share of the content words required, function words scoring only.
-fn word_clauses(query: &AnalyzedQuery, fields: &Fields) -> Vec<(Occur, Box<dyn Query>)> {
-    let loose = query.required.iter().filter(|(_, phrase)| !phrase).count();
-    let keywords = loose <= KEYWORD_QUERY_WORDS;
+fn word_clauses(
+    query: &AnalyzedQuery,
+    fields: &Fields,
+    sizes: &[Option<u64>],
+    seeked: &dyn Fn(u64) -> bool,
+) -> Vec<(Occur, Box<dyn Query>)> {
+    let keywords = is_keyword_query(query);
     let mut out: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     let mut content: Vec<Box<dyn Query>> = Vec::new();
     let mut function: Vec<Box<dyn Query>> = Vec::new();
-    for (terms, phrase) in &query.required {
-        let q = clause_query(terms, fields);
+    for ((terms, phrase), size) in query.required.iter().zip(sizes) {
+        let q = clause_query(terms, fields, size.is_some_and(seeked));
         if keywords || *phrase {
             out.push((Occur::Must, q));
         } else if is_stop_word(&terms.exact, &terms.fold) {
@@ -183,8 +292,8 @@ fn word_clauses(query: &AnalyzedQuery, fields: &Fields) -> Vec<(Occur, Box<dyn Q
 /// One clause: its words in any of the four text fields, exact and title matches boosted.
 /// Numbers and symbols read the same exact and folded, so for them the exact fields would
 /// only count every match twice over the words of the query: they are left out.
-fn clause_query(terms: &ClauseTerms, fields: &Fields) -> Box<dyn Query> {
-    let mut should: Vec<(Occur, Box<dyn Query>)> = vec![
+fn clause_query(terms: &ClauseTerms, fields: &Fields, seeked: bool) -> Box<dyn Query> {
+    let mut any: Vec<Box<dyn Query>> = vec![
         boosted(body_words_query(terms, fields), 1.0),
         boosted(words_query(fields.title_fold, &terms.fold), TITLE_BOOST),
     ];
@@ -193,18 +302,18 @@ fn clause_query(terms: &ClauseTerms, fields: &Fields) -> Box<dyn Query> {
         .iter()
         .any(|w| w.chars().any(char::is_alphabetic));
     if has_letters {
-        should.push(boosted(exact_body_query(terms, fields), EXACT_BOOST));
-        should.push(boosted(
+        any.push(boosted(exact_body_query(terms, fields), EXACT_BOOST));
+        any.push(boosted(
             words_query(fields.title, &terms.exact),
             EXACT_BOOST * TITLE_BOOST,
         ));
     }
-    Box::new(BooleanQuery::new(should))
+    union(any, seeked)
 }
 
-/// A should-clause scoring `query` times `boost`.
-fn boosted(query: Box<dyn Query>, boost: f32) -> (Occur, Box<dyn Query>) {
-    (Occur::Should, Box::new(BoostQuery::new(query, boost)))
+/// `query` scored times `boost`.
+fn boosted(query: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
+    Box::new(BoostQuery::new(query, boost))
 }
 
 /// The clause with the user's accents in the body. The exact body keeps no positions, so
@@ -270,32 +379,35 @@ fn words_query(field: Field, words: &[String]) -> Box<dyn Query> {
     }
 }
 
-/// Bonuses for the unquoted words standing together: each adjacent pair ("nghị định",
-/// "định 100") as one term of the body's pairs (scored by BM25 with the pair's own rarity,
-/// which a phrase of two common syllables does not have) and as a phrase in the title,
-/// since Vietnamese words are mostly two syllables. (All the words within a few of each
-/// other was a bonus too; it needed the body's positions and changed no measured result.)
-fn proximity_queries(query: &AnalyzedQuery, fields: &Fields) -> Vec<Box<dyn Query>> {
+/// Bonuses for the unquoted words standing together, each with its pair's term in the body
+/// to size it by: each adjacent pair ("nghị định", "định 100") as one term of the body's
+/// pairs (scored by BM25 with the pair's own rarity, which a phrase of two common syllables
+/// does not have) and as a phrase in the title, since Vietnamese words are mostly two
+/// syllables. (All the words within a few of each other was a bonus too; it needed the
+/// body's positions and changed no measured result.)
+fn proximity_queries(query: &AnalyzedQuery, fields: &Fields) -> Vec<(Term, Box<dyn Query>)> {
     let loose: Vec<String> = query
         .required
         .iter()
         .filter(|(_, phrase)| !phrase)
         .flat_map(|(t, _)| t.fold.iter().cloned())
         .collect();
-    let mut out: Vec<Box<dyn Query>> = Vec::new();
+    let mut out: Vec<(Term, Box<dyn Query>)> = Vec::new();
     if loose.len() < 2 {
         return out;
     }
     for pair in loose.windows(2) {
         let term = Term::from_field_text(fields.body_bigram, &bigram(&pair[0], &pair[1]));
-        out.push(Box::new(BoostQuery::new(
-            Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)),
-            PAIR_BOOST,
-        )));
-        out.push(Box::new(BoostQuery::new(
-            words_query(fields.title_fold, pair),
-            PAIR_BOOST * TITLE_BOOST,
-        )));
+        let in_body = TermQuery::new(term.clone(), IndexRecordOption::WithFreqs);
+        out.push((
+            term.clone(),
+            Box::new(BoostQuery::new(Box::new(in_body), PAIR_BOOST)),
+        ));
+        let in_title = words_query(fields.title_fold, pair);
+        out.push((
+            term,
+            Box::new(BoostQuery::new(in_title, PAIR_BOOST * TITLE_BOOST)),
+        ));
     }
     out
 }
@@ -332,4 +444,61 @@ fn filter_queries(filters: &Filters, fields: &Fields) -> Vec<Box<dyn Query>> {
         out.push(Box::new(ConstScoreQuery::new(Box::new(range), 0.0)));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::schema;
+    use crate::search::query::parse;
+
+    /// How many of the query's unions are walked by tantivy and how many seeked by ours,
+    /// with every folded word's size taken from `sizes` (1,000 for the others).
+    fn unions(q: &str, filters: &Filters, sizes: &[(&str, u64)]) -> (usize, usize) {
+        let fields = Fields::from_schema(&schema::build()).expect("fields");
+        let analyzed = AnalyzedQuery::new(&parse(q).expect("query"));
+        let doc_freq = |term: &Term| {
+            let value = term.value();
+            let text = value.as_str().unwrap_or_default();
+            sizes
+                .iter()
+                .find(|(word, _)| *word == text)
+                .map_or(1_000, |&(_, n)| n)
+        };
+        let query = build(&analyzed, filters, &fields, &doc_freq).expect("query");
+        let plan = format!("{query:?}");
+        (
+            plan.matches("BooleanQuery { subqueries: [(Should").count(),
+            plan.matches("AnyOfQuery").count(),
+        )
+    }
+
+    #[test]
+    fn seeks_only_the_clauses_far_larger_than_the_rarest() {
+        let none = Filters::default();
+        // One word: nothing to intersect, every union walked.
+        assert_eq!(unions("đảng", &none, &[("dang", 30_000)]), (1, 0));
+        // Two common words of like size: both walked, and the pair bonus too.
+        let common = [("thu", 12_000), ("tuong", 14_000)];
+        assert_eq!(unions("thủ tướng", &none, &common), (3, 0));
+        // A rare word leads and is walked; the common ones are seeked to its documents, and
+        // so are the pair bonuses once one is common.
+        let rare = [("u23", 300), ("viet", 15_000), ("nam", 25_000)];
+        assert_eq!(unions("u23 việt nam", &none, &rare), (2, 2));
+        let pair = bigram("viet", "nam");
+        let common_pair = [
+            ("u23", 300),
+            ("viet", 15_000),
+            ("nam", 25_000),
+            (&*pair, 11_000),
+        ];
+        assert_eq!(unions("u23 việt nam", &none, &common_pair), (1, 3));
+        // A rare cited directive leads as well.
+        let cites = Filters {
+            cites: Some("chi-thi/05-ct/tw".to_string()),
+            ..Filters::default()
+        };
+        let sizes = [("chi-thi/05-ct/tw", 20), ("dang", 30_000)];
+        assert_eq!(unions("đảng", &cites, &sizes), (0, 1));
+    }
 }

@@ -1,5 +1,6 @@
 //! Search: the query normalised like documents, exact accents over folded, snippets, facets.
 
+pub mod any_of;
 pub mod build;
 pub mod cache;
 pub mod citations;
@@ -196,10 +197,11 @@ impl Engine {
     ) -> Result<SearchResponse, SearchError> {
         let parsed = query::parse(q)?;
         let analyzed = AnalyzedQuery::new(&parsed);
-        let Some(query) = build(&analyzed, filters, &self.fields) else {
+        let searcher = self.reader.searcher();
+        let doc_freq = |term: &Term| searcher.doc_freq(term).unwrap_or(0);
+        let Some(query) = build(&analyzed, filters, &self.fields, &doc_freq) else {
             return Ok(SearchResponse::default());
         };
-        let searcher = self.reader.searcher();
         let top = TopDocs::with_limit(limit)
             .and_offset(offset)
             .order_by_score();
