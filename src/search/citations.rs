@@ -181,8 +181,8 @@ impl Engine {
         let mut cited_with: Vec<CitationFacet> = facets
             .citations
             .into_iter()
-            .filter(|(k, _)| &**k != key)
-            .map(|(k, (count, weight))| CitationFacet {
+            .filter(|(k, _, _)| &**k != key)
+            .map(|(k, count, weight)| CitationFacet {
                 label: label_for_key(&k),
                 key: k.to_string(),
                 count,

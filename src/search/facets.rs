@@ -7,6 +7,7 @@
 //! search only counts: decoding the key dictionary and the date column per search was half
 //! the time of a broad query.
 
+use std::cmp::Ordering;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
@@ -22,11 +23,16 @@ const MAX_SEGMENTS: usize = 256;
 /// The year slot of a document without a date.
 const NO_YEAR: u16 = u16::MAX;
 
+/// One cited key's documents and the sum of their scores.
+pub type CitedCount = (Arc<str>, u64, f64);
+
 /// Per cited key: documents citing it, and the sum of their scores.
 #[derive(Clone, Debug, Default)]
 pub struct FacetCounts {
-    /// Cited key → (count, score sum).
-    pub citations: HashMap<Arc<str>, (u64, f64)>,
+    /// Cited keys with their counts, in key order: segments harvest their keys in the order
+    /// of their dictionaries, so merging them is a merge of sorted lists, with no hashing
+    /// of the thousands of keys a broad query counts.
+    pub citations: Vec<CitedCount>,
     /// Type slug of a cited directive ("nghi-quyet") → documents citing one of that type.
     pub types: HashMap<Arc<str>, u64>,
     /// Year → count.
@@ -204,11 +210,8 @@ impl Collector for FacetCollector {
         let mut fruits = fruits.into_iter();
         let mut total = fruits.next().unwrap_or_default();
         for fruit in fruits {
-            for (key, (count, weight)) in fruit.citations {
-                let entry = total.citations.entry(key).or_default();
-                entry.0 += count;
-                entry.1 += weight;
-            }
+            let citations = std::mem::take(&mut total.citations);
+            total.citations = merge_sorted(citations, fruit.citations);
             for (kind, count) in fruit.types {
                 *total.types.entry(kind).or_default() += count;
             }
@@ -217,6 +220,30 @@ impl Collector for FacetCollector {
             }
         }
         Ok(total)
+    }
+}
+
+/// The union of two key-ordered lists of counts, in key order, adding up shared keys.
+fn merge_sorted(left: Vec<CitedCount>, right: Vec<CitedCount>) -> Vec<CitedCount> {
+    let mut out = Vec::with_capacity(left.len().max(right.len()));
+    let mut left = left.into_iter().peekable();
+    let mut right = right.into_iter().peekable();
+    loop {
+        let order = match (left.peek(), right.peek()) {
+            (Some(l), Some(r)) => l.0.cmp(&r.0),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => return out,
+        };
+        let next = match order {
+            Ordering::Less => left.next(),
+            Ordering::Greater => right.next(),
+            Ordering::Equal => left
+                .next()
+                .zip(right.next())
+                .map(|((key, c1, w1), (_, c2, w2))| (key, c1 + c2, w1 + w2)),
+        };
+        out.extend(next);
     }
 }
 
@@ -254,7 +281,7 @@ impl SegmentCollector for FacetSegmentCollector {
             .iter()
             .zip(&table.keys)
             .filter(|((count, _), _)| *count > 0)
-            .map(|(&(count, weight), key)| (Arc::clone(key), (u64::from(count), weight)))
+            .map(|(&(count, weight), key)| (Arc::clone(key), u64::from(count), weight))
             .collect();
         let types = self
             .by_kind
@@ -274,6 +301,36 @@ impl SegmentCollector for FacetSegmentCollector {
             citations,
             types,
             years,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn counts(keys: &[(&str, u64)]) -> Vec<CitedCount> {
+        keys.iter()
+            .map(|&(key, n)| (Arc::from(key), n, n as f64 / 2.0))
+            .collect()
+    }
+
+    #[test]
+    fn merges_key_ordered_counts_adding_shared_keys() {
+        type Counts<'a> = &'a [(&'a str, u64)];
+        let table: [(Counts, Counts, Counts); 4] = [
+            (&[], &[], &[]),
+            (&[("a", 1)], &[], &[("a", 1)]),
+            (&[], &[("b", 2)], &[("b", 2)]),
+            (
+                &[("a", 1), ("c", 3), ("d", 1)],
+                &[("b", 2), ("c", 4), ("e", 5)],
+                &[("a", 1), ("b", 2), ("c", 7), ("d", 1), ("e", 5)],
+            ),
+        ];
+        for (left, right, want) in table {
+            let merged = merge_sorted(counts(left), counts(right));
+            assert_eq!(merged, counts(want), "{left:?} + {right:?}");
         }
     }
 }

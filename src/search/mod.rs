@@ -28,7 +28,7 @@ use crate::text::telex;
 pub use build::Filters;
 use build::{build, AnalyzedQuery};
 use cache::{ResultCache, DEFAULT_RESULT_CACHE_BYTES};
-use facets::{FacetCollector, FacetCounts, FacetTables};
+use facets::{CitedCount, FacetCollector, FacetCounts, FacetTables};
 pub use query::QueryError;
 use response::{
     CitationFacet, Copy, DocumentView, Facets, Hit, SearchResponse, TypeFacet, YearFacet,
@@ -304,13 +304,19 @@ fn elapsed_ms(started: Instant) -> f64 {
 }
 
 fn facets_of(counts: FacetCounts) -> Facets {
-    let mut cited: Vec<(Arc<str>, (u64, f64))> = counts.citations.into_iter().collect();
-    cited.sort_by(|(a_key, (_, a)), (b_key, (_, b))| b.total_cmp(a).then_with(|| a_key.cmp(b_key)));
-    cited.truncate(CITATION_FACETS);
-    // Labels only for what is shown: a broad query cites thousands of keys.
+    let mut cited = counts.citations;
+    let by_weight = |(a_key, _, a): &CitedCount, (b_key, _, b): &CitedCount| {
+        b.total_cmp(a).then_with(|| a_key.cmp(b_key))
+    };
+    // Only the keys shown are sorted, and labelled: a broad query cites thousands.
+    if cited.len() > CITATION_FACETS {
+        cited.select_nth_unstable_by(CITATION_FACETS, by_weight);
+        cited.truncate(CITATION_FACETS);
+    }
+    cited.sort_unstable_by(by_weight);
     let citations = cited
         .into_iter()
-        .map(|(key, (count, weight))| CitationFacet {
+        .map(|(key, count, weight)| CitationFacet {
             label: crate::cite::label_for_key(&key),
             key: key.to_string(),
             count,
