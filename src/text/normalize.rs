@@ -40,7 +40,11 @@ fn normalize_composed(text: &str, check: bool) -> Option<String> {
         // Between words, copy the longest stretch the char-by-char rules would keep as it is.
         if out.word_start.is_none() {
             let start = text.len() - rest.len();
-            let end = verbatim_end(text, start, check, &classes);
+            let end = if check {
+                verbatim_end::<true>(text, start, &classes)
+            } else {
+                verbatim_end::<false>(text, start, &classes)
+            };
             if end > start {
                 out.verbatim(&text[start..end]);
                 rest = &text[end..];
@@ -79,8 +83,11 @@ fn normalize_composed(text: &str, check: bool) -> Option<String> {
 /// word with no white space pending: whole words that are kept as they are (tone already in
 /// place), punctuation, and single spaces between them. It ends after a word or a char that
 /// leaves nothing pending, so the char-by-char rules go on from there as if they had copied it.
-fn verbatim_end(text: &str, start: usize, check: bool, classes: &ClassTable) -> usize {
-    let (kept, other) = if check {
+/// With `CHECK`, only NFC starters are kept (a constant, so the masks are immediates). Not
+/// inlined: on its own it keeps its state in registers.
+#[inline(never)]
+fn verbatim_end<const CHECK: bool>(text: &str, start: usize, classes: &ClassTable) -> usize {
+    let (kept, other) = if CHECK {
         (KEPT, OTHER)
     } else {
         (KEPT_ANY, OTHER_ANY)
