@@ -13,8 +13,8 @@ use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 use super::block_table::BlockTable;
 use super::chars::is_word_char;
 use super::tone::canonical_tone;
-use super::tone_scan::{tone_bits, tone_may_move, ToneScan};
-use super::utf8::decode_at;
+use super::tone_scan::{tone_bits, tone_may_move, PackedTone};
+use super::utf8::{decode_at, slot_at, slot_table, SLOTS};
 
 /// Normalises text: NFC, look-alikes, tone placement and white space (see the module doc).
 pub fn normalize(text: &str) -> String {
@@ -40,7 +40,11 @@ fn normalize_composed(text: &str, check: bool) -> Option<String> {
         // Between words, copy the longest stretch the char-by-char rules would keep as it is.
         if out.word_start.is_none() {
             let start = text.len() - rest.len();
-            let end = verbatim_end(text, start, check, &classes);
+            let end = if check {
+                verbatim_end::<true>(text, start, &classes)
+            } else {
+                verbatim_end::<false>(text, start, &classes)
+            };
             if end > start {
                 out.verbatim(&text[start..end]);
                 rest = &text[end..];
@@ -79,8 +83,11 @@ fn normalize_composed(text: &str, check: bool) -> Option<String> {
 /// word with no white space pending: whole words that are kept as they are (tone already in
 /// place), punctuation, and single spaces between them. It ends after a word or a char that
 /// leaves nothing pending, so the char-by-char rules go on from there as if they had copied it.
-fn verbatim_end(text: &str, start: usize, check: bool, classes: &ClassTable) -> usize {
-    let (kept, other) = if check {
+/// With `CHECK`, only NFC starters are kept (a constant, so the masks are immediates). Not
+/// inlined: on its own it keeps its state in registers.
+#[inline(never)]
+fn verbatim_end<const CHECK: bool>(text: &str, start: usize, classes: &ClassTable) -> usize {
+    let (kept, other) = if CHECK {
         (KEPT, OTHER)
     } else {
         (KEPT_ANY, OTHER_ANY)
@@ -91,8 +98,7 @@ fn verbatim_end(text: &str, start: usize, check: bool, classes: &ClassTable) -> 
     loop {
         // A word of chars kept as they are, with what the quick tone check needs.
         let word_start = i;
-        let mut non_ascii = false;
-        let mut tone = ToneScan::default();
+        let mut tone = PackedTone::default();
         let next = loop {
             if i == text.len() {
                 break None;
@@ -102,16 +108,13 @@ fn verbatim_end(text: &str, start: usize, check: bool, classes: &ClassTable) -> 
                 break Some((scan, len));
             }
             tone.push(scan as u8);
-            non_ascii |= len > 1;
             i += len;
         };
         if i > word_start {
             // A letter to replace or an invisible char continue the word: leave it whole to
             // the char-by-char rules. A word whose tone moves is theirs too.
             let word_ends = next.is_none_or(|(scan, _)| scan & ENDS_WORD != 0);
-            if !word_ends
-                || (non_ascii && tone.may_move() && canonical_tone(&text[word_start..i]).is_some())
-            {
+            if !word_ends || (tone.may_move() && canonical_tone(&text[word_start..i]).is_some()) {
                 return end;
             }
             end = i;
@@ -222,20 +225,15 @@ const BLOCKS: [(u32, u32); 3] = [(0, 0x370), (0x1E00, 0x1F00), (0x2000, 0x2070)]
 static TABLE: LazyLock<BlockTable<CharInfo, 3>> =
     LazyLock::new(|| BlockTable::new(&BLOCKS, char_info_uncached));
 
-/// The scan bits alone of the chars of `BLOCKS`: a quarter of the size, and no `Option`
-/// to test, for the verbatim scan that asks for nothing else.
-static SCAN: LazyLock<BlockTable<u16, 3>> =
-    LazyLock::new(|| BlockTable::new(&BLOCKS, |c| char_info_uncached(c).scan));
-
-/// The scan bits of ASCII, most chars of Vietnamese text, indexed by the byte.
-static ASCII_SCAN: LazyLock<[u16; 128]> =
-    LazyLock::new(|| std::array::from_fn(|b| char_info_uncached(char::from(b as u8)).scan));
+/// The scan bits alone of the chars with a slot (`utf8::slot_at`), for the verbatim scan
+/// that asks for nothing else: one index computed from the bytes, no decode, no `Option`.
+static SCAN: LazyLock<Box<[u16; SLOTS]>> =
+    LazyLock::new(|| slot_table(|c| char_info_uncached(c).scan));
 
 /// Looks up chars' classes; get it once per text, not once per char.
 struct ClassTable {
     info: &'static BlockTable<CharInfo, 3>,
-    scan: &'static BlockTable<u16, 3>,
-    ascii_scan: &'static [u16; 128],
+    scan: &'static [u16; SLOTS],
 }
 
 impl ClassTable {
@@ -244,7 +242,6 @@ impl ClassTable {
         ClassTable {
             info: &TABLE,
             scan: &SCAN,
-            ascii_scan: &ASCII_SCAN,
         }
     }
 
@@ -257,16 +254,13 @@ impl ClassTable {
     /// The scan bits of the char at byte `i` of `text`, and its length in bytes.
     #[inline(always)]
     fn scan_at(&self, text: &str, i: usize) -> (u16, usize) {
-        let b = text.as_bytes()[i];
-        if b < 0x80 {
-            return (self.ascii_scan[usize::from(b)], 1);
+        if let Some((slot, len)) = slot_at(text, i) {
+            return (self.scan[slot], len);
         }
         let (cp, len) = decode_at(text, i);
-        let scan = self.scan.get_code_point(cp).unwrap_or_else(|| {
-            // `cp` was decoded from a `&str`, so it is a char.
-            char_info_uncached(char::from_u32(cp).unwrap_or(char::REPLACEMENT_CHARACTER)).scan
-        });
-        (scan, len)
+        // `cp` was decoded from a `&str`, so it is a char.
+        let c = char::from_u32(cp).unwrap_or(char::REPLACEMENT_CHARACTER);
+        (char_info_uncached(c).scan, len)
     }
 }
 
@@ -481,10 +475,16 @@ mod tests {
         for (start, end) in BLOCKS {
             for c in (start..end).filter_map(char::from_u32) {
                 assert_eq!(ClassTable::get().info(c), char_info_uncached(c), "{c:?}");
-                let text = c.to_string();
-                let scan = (char_info_uncached(c).scan, c.len_utf8());
-                assert_eq!(ClassTable::get().scan_at(&text, 0), scan, "{c:?}");
             }
+        }
+        // The scan bits, through the slots and around them.
+        for c in (0..0x2100)
+            .chain([0x3000, 0xFEFF, 0x1F600])
+            .filter_map(char::from_u32)
+        {
+            let text = c.to_string();
+            let scan = (char_info_uncached(c).scan, c.len_utf8());
+            assert_eq!(ClassTable::get().scan_at(&text, 0), scan, "{c:?}");
         }
     }
 

@@ -121,6 +121,46 @@ impl ToneScan {
     }
 }
 
+/// The [`tone_bits`] of a word's chars packed four bits a char: all a scanner gathers per
+/// char, replayed through [`ToneScan`] at the end of the word only when it has a tone and two
+/// vowels (most words have not).
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct PackedTone {
+    /// The last eight chars' bits, the latest in the low four bits.
+    bits: u32,
+    count: u32,
+}
+
+/// One bit per nibble of [`PackedTone::bits`]: the toned ones, the vowels.
+const TONED_NIBBLES: u32 = 0x1111_1111 * TONED as u32;
+const VOWEL_NIBBLES: u32 = 0x1111_1111 * VOWEL as u32;
+
+impl PackedTone {
+    /// Adds the word's next char, as its [`tone_bits`].
+    #[inline(always)]
+    pub(super) fn push(&mut self, bits: u8) {
+        self.bits = (self.bits << 4) | u32::from(bits & 0xF);
+        self.count = self.count.saturating_add(1);
+    }
+
+    /// [`ToneScan::may_move`] of the same chars.
+    #[inline]
+    pub(super) fn may_move(&self) -> bool {
+        // A longer word has lost its first chars' bits, and `canonical_tone` leaves it alone.
+        if self.count > u32::from(MAX_SYLLABLE)
+            || self.bits & TONED_NIBBLES == 0
+            || (self.bits & VOWEL_NIBBLES).count_ones() < 2
+        {
+            return false;
+        }
+        let mut scan = ToneScan::default();
+        for k in (0..self.count).rev() {
+            scan.push((self.bits >> (4 * k)) as u8 & 0xF);
+        }
+        scan.may_move()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::tone::canonical_tone;
@@ -162,6 +202,19 @@ mod tests {
             if !tone_may_move(&word) {
                 prop_assert_eq!(canonical_tone(&word), None, "{}", word);
             }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn packed_agrees_with_scan(bits in prop::collection::vec(0u8..16, 0..12)) {
+            let mut scan = ToneScan::default();
+            let mut packed = PackedTone::default();
+            for &b in &bits {
+                scan.push(b);
+                packed.push(b);
+            }
+            prop_assert_eq!(packed.may_move(), scan.may_move(), "{:?}", bits);
         }
     }
 
