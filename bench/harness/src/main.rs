@@ -5,6 +5,7 @@ mod corpus;
 mod fts5;
 mod grow;
 mod latency;
+mod per_query;
 mod plain;
 mod report;
 mod space;
@@ -51,6 +52,19 @@ enum Command {
         #[arg(long, default_value_t = 5)]
         rounds: usize,
     },
+    /// Times each query of the set alone (best of ROUNDS, result cache off), slowest first,
+    /// as tab-separated ms, documents found and query; with --dump, writes every answer.
+    PerQuery {
+        #[arg(long)]
+        tracuu: PathBuf,
+        #[arg(long, default_value = "bench/queries.txt")]
+        queries: PathBuf,
+        #[arg(long, default_value_t = 5)]
+        rounds: usize,
+        /// Where to write the answers (ids, scores, snippets, cited facet), for a diff.
+        #[arg(long)]
+        dump: Option<PathBuf>,
+    },
     /// Writes the corpus COPIES times (new ids, words reordered) as JSON Lines.
     Grow {
         #[arg(long)]
@@ -95,6 +109,24 @@ fn main() -> Result<()> {
             };
             let report = latency::run(&systems, &queries, rounds)?;
             println!("{}", serde_json::to_string_pretty(&report)?);
+            Ok(())
+        }
+        Command::PerQuery {
+            tracuu,
+            queries,
+            rounds,
+            dump,
+        } => {
+            let queries = corpus::queries(&queries)?;
+            if let Some(path) = dump {
+                std::fs::write(path, per_query::dump(&tracuu, &queries)?)?;
+            }
+            let timings = per_query::time(&tracuu, &queries, rounds)?;
+            let sum: f64 = timings.iter().map(|t| t.best_ms).sum();
+            println!("# sum of best times {sum:.1} ms");
+            for t in timings {
+                println!("{:.3}\t{}\t{}", t.best_ms, t.total, t.query);
+            }
             Ok(())
         }
         Command::Grow { data, copies, out } => {
