@@ -149,12 +149,11 @@ pub fn build(
     let lead = lead_size(&sizes, filters, fields, doc_freq);
     let seeked = |size: u64| lead.is_some_and(|lead| size > lead.saturating_mul(SEEKED_RATIO));
     let mut clauses = word_clauses(query, fields, &sizes, &seeked);
-    let bonuses = proximity_queries(query, fields);
+    let (pairs, bonuses) = proximity_queries(query, fields);
     if !bonuses.is_empty() {
         // The bonuses only score the documents the required clauses find.
-        let size = lead.and_then(|_| bonuses.iter().map(|(term, _)| doc_freq(term)).max());
-        let queries = bonuses.into_iter().map(|(_, q)| q).collect();
-        clauses.push((Occur::Should, union(queries, size.is_some_and(seeked))));
+        let size = lead.and_then(|_| pairs.iter().map(doc_freq).max());
+        clauses.push((Occur::Should, union(bonuses, size.is_some_and(seeked))));
     }
     for terms in &query.excluded {
         let size = lead.map(|_| clause_size(terms, fields, doc_freq));
@@ -379,37 +378,33 @@ fn words_query(field: Field, words: &[String]) -> Box<dyn Query> {
     }
 }
 
-/// Bonuses for the unquoted words standing together, each with its pair's term in the body
-/// to size it by: each adjacent pair ("nghị định", "định 100") as one term of the body's
+/// Bonuses for the unquoted words standing together, with the pairs' terms in the body to
+/// size them by: each adjacent pair ("nghị định", "định 100") as one term of the body's
 /// pairs (scored by BM25 with the pair's own rarity, which a phrase of two common syllables
 /// does not have) and as a phrase in the title, since Vietnamese words are mostly two
 /// syllables. (All the words within a few of each other was a bonus too; it needed the
 /// body's positions and changed no measured result.)
-fn proximity_queries(query: &AnalyzedQuery, fields: &Fields) -> Vec<(Term, Box<dyn Query>)> {
+fn proximity_queries(query: &AnalyzedQuery, fields: &Fields) -> (Vec<Term>, Vec<Box<dyn Query>>) {
     let loose: Vec<String> = query
         .required
         .iter()
         .filter(|(_, phrase)| !phrase)
         .flat_map(|(t, _)| t.fold.iter().cloned())
         .collect();
-    let mut out: Vec<(Term, Box<dyn Query>)> = Vec::new();
-    if loose.len() < 2 {
-        return out;
-    }
+    let mut pairs = Vec::new();
+    let mut bonuses: Vec<Box<dyn Query>> = Vec::new();
     for pair in loose.windows(2) {
         let term = Term::from_field_text(fields.body_bigram, &bigram(&pair[0], &pair[1]));
         let in_body = TermQuery::new(term.clone(), IndexRecordOption::WithFreqs);
-        out.push((
-            term.clone(),
-            Box::new(BoostQuery::new(Box::new(in_body), PAIR_BOOST)),
-        ));
+        bonuses.push(Box::new(BoostQuery::new(Box::new(in_body), PAIR_BOOST)));
         let in_title = words_query(fields.title_fold, pair);
-        out.push((
-            term,
-            Box::new(BoostQuery::new(in_title, PAIR_BOOST * TITLE_BOOST)),
-        ));
+        bonuses.push(Box::new(BoostQuery::new(
+            in_title,
+            PAIR_BOOST * TITLE_BOOST,
+        )));
+        pairs.push(term);
     }
-    out
+    (pairs, bonuses)
 }
 
 fn filter_queries(filters: &Filters, fields: &Fields) -> Vec<Box<dyn Query>> {
