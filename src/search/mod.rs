@@ -18,11 +18,12 @@ use std::time::Instant;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::TermQuery;
 use tantivy::schema::{IndexRecordOption, TantivyDocument, Value};
+use tantivy::store::StoreReader;
 use tantivy::{Index, IndexReader, ReloadPolicy, Term};
 
 use crate::document::iso_date;
 use crate::index::manifest::Manifest;
-use crate::index::stored::{stored_body, stored_citations, stored_text};
+use crate::index::stored::{read_hit, stored_body, stored_citations, stored_text};
 use crate::index::{self, Fields, IndexError};
 use crate::text::telex;
 pub use build::Filters;
@@ -211,21 +212,34 @@ impl Engine {
             exact: analyzed.exact_words().map(str::to_string).collect(),
             fold: analyzed.fold_words().map(str::to_string).collect(),
         };
+        // Hits are read from their stored bytes (see `read_hit`), through one store reader a
+        // segment, opened without a block cache: ten random hits seldom share a block.
+        let mut stores: Vec<Option<StoreReader>> = Vec::new();
+        stores.resize_with(searcher.segment_readers().len(), || None);
         let mut hits = Vec::with_capacity(top_docs.len());
         for (score, address) in top_docs {
-            let doc: TantivyDocument = searcher.doc(address)?;
-            let body = stored_body(&doc, &self.fields).unwrap_or_default();
+            let store = match &mut stores[address.segment_ord as usize] {
+                Some(store) => store,
+                empty => empty.insert(
+                    searcher
+                        .segment_reader(address.segment_ord)
+                        .get_store_reader(0)
+                        .map_err(tantivy::TantivyError::from)?,
+                ),
+            };
+            let bytes = store.get_document_bytes(address.doc_id)?;
+            let hit = read_hit(bytes.as_slice(), &self.fields).ok_or_else(|| {
+                tantivy::TantivyError::InternalError(format!(
+                    "stored document {address:?} does not read"
+                ))
+            })?;
             hits.push(Hit {
-                id: stored_text(&doc, self.fields.id)
-                    .unwrap_or_default()
-                    .to_string(),
-                title: stored_text(&doc, self.fields.title)
-                    .unwrap_or_default()
-                    .to_string(),
-                date: self.date_of(&doc),
+                id: hit.id.to_string(),
+                title: hit.title.to_string(),
+                date: hit.date.map(|d| iso_date::format(d.into_utc().date())),
                 score,
-                snippet_html: snippet_html(body, &highlight, SNIPPET_BYTES),
-                citations: all_texts(&doc, self.fields.cites),
+                snippet_html: snippet_html(hit.body, &highlight, SNIPPET_BYTES),
+                citations: hit.cites.iter().map(|c| c.to_string()).collect(),
             });
         }
         Ok(SearchResponse {
@@ -290,13 +304,6 @@ impl Engine {
         let date = doc.get_first(self.fields.date)?.as_datetime()?;
         Some(iso_date::format(date.into_utc().date()))
     }
-}
-
-fn all_texts(doc: &TantivyDocument, field: tantivy::schema::Field) -> Vec<String> {
-    doc.get_all(field)
-        .filter_map(|v| v.as_str())
-        .map(str::to_string)
-        .collect()
 }
 
 fn elapsed_ms(started: Instant) -> f64 {
