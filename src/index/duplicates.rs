@@ -83,7 +83,7 @@ impl DuplicateFinder {
             }
             // The hash and sketch are not stored: recomputed from the body, for the few
             // candidates that share a term.
-            let other = Fingerprint::of(stored_body(&stored, &self.fields).unwrap_or_default());
+            let other = Fingerprint::of(&stored_body(&stored, &self.fields).unwrap_or_default());
             if fp.same_article(other.exact, other.sketch.as_ref()) {
                 return Ok(Some(text(self.fields.id).to_string()));
             }

@@ -11,7 +11,8 @@ use tantivy::Index;
 /// 3: duplicate-detection terms keep 36 bits, six a character.
 /// 4: body pairs stop at clause punctuation (the schema is the same, the terms are not: only
 /// this version tells such an index is old).
-pub const PIPELINE_VERSION: u32 = 4;
+/// 5: bodies stored compressed one by one with `body_codec`'s dictionary.
+pub const PIPELINE_VERSION: u32 = 5;
 
 /// Prefix of the sources of documents written through the API rather than read from a
 /// corpus file: an ingest neither rewrites nor removes them.

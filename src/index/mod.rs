@@ -1,6 +1,7 @@
 //! The tantivy index: schema, Vietnamese analyzers, and writing documents with their manifest.
 
 pub mod analyzers;
+pub mod body_codec;
 pub mod duplicates;
 pub mod manifest;
 pub mod schema;
@@ -11,7 +12,7 @@ pub mod writer;
 use std::path::{Path, PathBuf};
 
 use tantivy::directory::MmapDirectory;
-use tantivy::store::{Compressor, ZstdCompressor};
+use tantivy::store::Compressor;
 use tantivy::{Index, IndexSettings};
 
 pub use schema::Fields;
@@ -46,23 +47,18 @@ pub enum IndexError {
     Tantivy(#[from] tantivy::TantivyError),
 }
 
-/// zstd level of the document store: the stored bodies are the largest part of the index,
-/// and zstd keeps them in about two thirds of what lz4 needs, for ~10 % of query time.
-/// Level 5 instead of 3 stores vnnews's bodies in 16 KB blocks 5.6 % smaller for about
-/// twice the compression time (in tantivy's store thread); decompression costs the same.
-/// Beyond it little is gained: 6 and 9 save 0.2-0.3 MB more at 2.5-6 times the time of 3.
-const DOCSTORE_ZSTD_LEVEL: i32 = 5;
-/// Bytes of stored documents compressed together: a hit decompresses its whole block. On
-/// vnnews 8 KB against 16 KB costs 1.9 MB (1.6 %) of index for 9 % off the query set's
-/// time; 4 KB would cost 2.7 MB more for 4 % and take the index past the raw text's size.
+/// How tantivy compresses its blocks of stored documents. The body, most of what is
+/// stored, comes compressed already (`body_codec`: zstd with a dictionary, one body at a
+/// time), so zstd over the blocks again only cost time at both ends; lz4 still halves the
+/// titles, ids and citations beside it for next to nothing.
+const DOCSTORE_COMPRESSION: Compressor = Compressor::Lz4;
+/// Bytes of stored documents kept together in a block: a hit copies its whole block.
 const DOCSTORE_BLOCK_BYTES: usize = 8 * 1024;
 
 /// The settings every tracuu index is created with.
 pub fn settings() -> IndexSettings {
     IndexSettings {
-        docstore_compression: Compressor::Zstd(ZstdCompressor {
-            compression_level: Some(DOCSTORE_ZSTD_LEVEL),
-        }),
+        docstore_compression: DOCSTORE_COMPRESSION,
         docstore_blocksize: DOCSTORE_BLOCK_BYTES,
         ..IndexSettings::default()
     }
@@ -212,24 +208,25 @@ mod tests {
     #[test]
     fn an_index_with_an_old_document_store_is_incompatible() {
         let dir = tempfile::tempdir().expect("tempdir");
-        Index::create_in_dir(dir.path(), schema::build()).expect("lz4 index");
+        // tantivy's default store: lz4 in 16 KB blocks.
+        Index::create_in_dir(dir.path(), schema::build()).expect("default index");
         assert_incompatible(dir.path());
         remove(dir.path()).expect("remove");
         assert!(open_or_create(dir.path()).is_ok());
 
-        // zstd at the level before.
+        // The store before bodies were compressed one by one: zstd blocks.
         let dir = tempfile::tempdir().expect("tempdir");
-        let level_3 = IndexSettings {
-            docstore_compression: Compressor::Zstd(ZstdCompressor {
-                compression_level: Some(3),
+        let zstd_blocks = IndexSettings {
+            docstore_compression: Compressor::Zstd(tantivy::store::ZstdCompressor {
+                compression_level: Some(5),
             }),
             ..settings()
         };
         Index::builder()
             .schema(schema::build())
-            .settings(level_3)
+            .settings(zstd_blocks)
             .create_in_dir(dir.path())
-            .expect("level 3 index");
+            .expect("zstd index");
         assert_incompatible(dir.path());
     }
 }

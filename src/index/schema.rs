@@ -25,7 +25,7 @@ pub struct Fields {
     pub title_fold: Field,
     /// Body, `vi_exact`; frequencies without positions.
     pub body: Field,
-    /// Body as stored: the normalised text as UTF-8 bytes (see [`crate::index::stored::stored_body`]).
+    /// Body as stored: the normalised text, compressed (see [`crate::index::body_codec`]).
     pub body_stored: Field,
     /// Body, `vi_fold`.
     pub body_fold: Field,
@@ -73,9 +73,8 @@ pub fn build() -> Schema {
         "body",
         text_options(VI_EXACT, IndexRecordOption::WithFreqs, false),
     );
-    // The body is stored as bytes, not text: tantivy checks every stored string as UTF-8
-    // when it reads a document back (10 % of a search, for the ten bodies of a page of
-    // snippets), where a SIMD check is a tenth of that.
+    // The body is stored as bytes, compressed on its own (`index::body_codec`), so that a
+    // hit decompresses its own body only.
     b.add_bytes_field("body_stored", STORED);
     b.add_text_field(
         "body_fold",

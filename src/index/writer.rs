@@ -7,6 +7,7 @@ use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, TantivyDocument};
 use tantivy::{DateTime, Index, IndexWriter, Term};
 
+use super::body_codec::BodyEncoder;
 use super::manifest::{FileState, Manifest};
 use super::stored::document_from_stored;
 use super::{Fields, IndexError};
@@ -23,6 +24,7 @@ pub struct Writer {
     fields: Fields,
     manifest: Manifest,
     old_manifest: Manifest,
+    bodies: BodyEncoder,
 }
 
 impl Writer {
@@ -52,6 +54,7 @@ impl Writer {
             fields,
             manifest,
             old_manifest,
+            bodies: BodyEncoder::new().map_err(|e| IndexError::Tantivy(e.into()))?,
         })
     }
 
@@ -70,7 +73,8 @@ impl Writer {
         self.writer
             .delete_term(Term::from_field_text(self.fields.source, source));
         for doc in docs {
-            self.writer.add_document(self.to_tantivy(doc))?;
+            let stored = self.build_document(doc);
+            self.writer.add_document(stored)?;
         }
         self.manifest.files.insert(source.to_string(), state);
         Ok(())
@@ -81,7 +85,8 @@ impl Writer {
     pub fn put_document(&mut self, doc: &Document, state: FileState) -> Result<(), IndexError> {
         self.writer
             .delete_term(Term::from_field_text(self.fields.id, &doc.id));
-        self.writer.add_document(self.to_tantivy(doc))?;
+        let stored = self.build_document(doc);
+        self.writer.add_document(stored)?;
         self.manifest.files.insert(doc.source.clone(), state);
         Ok(())
     }
@@ -128,7 +133,8 @@ impl Writer {
             apply_aliases(&mut doc.citations, aliases);
             self.writer
                 .delete_term(Term::from_field_text(self.fields.id, &doc.id));
-            self.writer.add_document(self.to_tantivy(&doc))?;
+            let stored = self.build_document(&doc);
+            self.writer.add_document(stored)?;
             rewritten += 1;
         }
         Ok(rewritten)
@@ -156,7 +162,8 @@ impl Writer {
         Ok(self.manifest)
     }
 
-    fn to_tantivy(&self, doc: &Document) -> TantivyDocument {
+    /// The tantivy document of `doc`, with its body compressed for the store.
+    fn build_document(&mut self, doc: &Document) -> TantivyDocument {
         let f = &self.fields;
         let mut d = TantivyDocument::default();
         d.add_text(f.id, &doc.id);
@@ -167,7 +174,7 @@ impl Writer {
         d.add_text(f.title, &doc.title);
         d.add_text(f.title_fold, &doc.title);
         d.add_text(f.body, &doc.body);
-        d.add_bytes(f.body_stored, doc.body.as_bytes());
+        d.add_bytes(f.body_stored, &self.bodies.encode(&doc.body));
         d.add_text(f.body_fold, &doc.body);
         d.add_text(f.body_bigram, &doc.body);
         if let Some(date) = doc.date {

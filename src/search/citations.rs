@@ -160,7 +160,7 @@ impl Engine {
             }
             let (sentence, sentence_html) = mentions
                 .first()
-                .map(|m| citing_sentence(text, m))
+                .map(|m| citing_sentence(&text, m))
                 .unwrap_or_default();
             view.citing.push(CitingDocument {
                 id: stored_text(&doc, self.fields.id)

@@ -238,7 +238,7 @@ impl Engine {
                 title: hit.title.to_string(),
                 date: hit.date.map(|d| iso_date::format(d.into_utc().date())),
                 score,
-                snippet_html: snippet_html(hit.body, &highlight, SNIPPET_BYTES),
+                snippet_html: snippet_html(&hit.body, &highlight, SNIPPET_BYTES),
                 citations: hit.cites.iter().map(|c| c.to_string()).collect(),
             });
         }
