@@ -236,7 +236,7 @@ impl Engine {
             hits.push(Hit {
                 id: hit.id.to_string(),
                 title: hit.title.to_string(),
-                date: hit.date.map(|d| iso_date::format(d.into_utc().date())),
+                date: hit.date.map(iso_day),
                 score,
                 snippet_html: snippet_html(&hit.body, &highlight, SNIPPET_BYTES),
                 citations: hit.cites.iter().map(|c| c.to_string()).collect(),
@@ -301,9 +301,13 @@ impl Engine {
     }
 
     fn date_of(&self, doc: &TantivyDocument) -> Option<String> {
-        let date = doc.get_first(self.fields.date)?.as_datetime()?;
-        Some(iso_date::format(date.into_utc().date()))
+        doc.get_first(self.fields.date)?.as_datetime().map(iso_day)
     }
+}
+
+/// The day of a stored date, `YYYY-MM-DD`.
+fn iso_day(date: tantivy::DateTime) -> String {
+    iso_date::format(date.into_utc().date())
 }
 
 fn elapsed_ms(started: Instant) -> f64 {
