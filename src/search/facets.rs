@@ -7,10 +7,10 @@
 //! search only counts: decoding the key dictionary and the date column per search was half
 //! the time of a broad query.
 
-use std::cmp::Ordering;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
+use itertools::{EitherOrBoth, Itertools};
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::StrColumn;
 use tantivy::index::{SegmentId, SegmentReader};
@@ -225,26 +225,13 @@ impl Collector for FacetCollector {
 
 /// The union of two key-ordered lists of counts, in key order, adding up shared keys.
 fn merge_sorted(left: Vec<CitedCount>, right: Vec<CitedCount>) -> Vec<CitedCount> {
-    let mut out = Vec::with_capacity(left.len().max(right.len()));
-    let mut left = left.into_iter().peekable();
-    let mut right = right.into_iter().peekable();
-    loop {
-        let order = match (left.peek(), right.peek()) {
-            (Some(l), Some(r)) => l.0.cmp(&r.0),
-            (Some(_), None) => Ordering::Less,
-            (None, Some(_)) => Ordering::Greater,
-            (None, None) => return out,
-        };
-        let next = match order {
-            Ordering::Less => left.next(),
-            Ordering::Greater => right.next(),
-            Ordering::Equal => left
-                .next()
-                .zip(right.next())
-                .map(|((key, c1, w1), (_, c2, w2))| (key, c1 + c2, w1 + w2)),
-        };
-        out.extend(next);
-    }
+    left.into_iter()
+        .merge_join_by(right, |l, r| l.0.cmp(&r.0))
+        .map(|pair| match pair {
+            EitherOrBoth::Left(one) | EitherOrBoth::Right(one) => one,
+            EitherOrBoth::Both((key, c1, w1), (_, c2, w2)) => (key, c1 + c2, w1 + w2),
+        })
+        .collect()
 }
 
 impl SegmentCollector for FacetSegmentCollector {
