@@ -396,12 +396,9 @@ fn proximity_queries(query: &AnalyzedQuery, fields: &Fields) -> (Vec<Term>, Vec<
     for pair in loose.windows(2) {
         let term = Term::from_field_text(fields.body_bigram, &bigram(&pair[0], &pair[1]));
         let in_body = TermQuery::new(term.clone(), IndexRecordOption::WithFreqs);
-        bonuses.push(Box::new(BoostQuery::new(Box::new(in_body), PAIR_BOOST)));
+        bonuses.push(boosted(Box::new(in_body), PAIR_BOOST));
         let in_title = words_query(fields.title_fold, pair);
-        bonuses.push(Box::new(BoostQuery::new(
-            in_title,
-            PAIR_BOOST * TITLE_BOOST,
-        )));
+        bonuses.push(boosted(in_title, PAIR_BOOST * TITLE_BOOST));
         pairs.push(term);
     }
     (pairs, bonuses)
