@@ -13,6 +13,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{DateTime, Term};
 
+use super::all_words::{AllWordsQuery, BoostedTerms};
 use super::any_of::AnyOfQuery;
 use super::query::UserQuery;
 use super::stopwords::is_stop_word;
@@ -148,12 +149,31 @@ pub fn build(
     let sizes = required_sizes(query, filters, fields, doc_freq);
     let lead = lead_size(&sizes, filters, fields, doc_freq);
     let seeked = |size: u64| lead.is_some_and(|lead| size > lead.saturating_mul(SEEKED_RATIO));
+    let pairs = proximity_queries(query, fields);
+    // The bonuses only score the documents the required clauses find; they are sized by
+    // their terms in the body.
+    let size = lead.and_then(|_| pairs.iter().map(|(term, _)| doc_freq(term)).max());
+    let pairs_seeked = size.is_some_and(seeked);
+    if filters.is_empty() && query.excluded.is_empty() && is_keyword_query(query) {
+        if let Some(words) = walked_words(query, fields, &sizes, &seeked) {
+            let (in_body, in_title): (BoostedTerms, Vec<_>) = pairs
+                .into_iter()
+                .map(|(term, title)| ((term, PAIR_BOOST), title))
+                .unzip();
+            let bonus = (!in_title.is_empty()).then(|| union(in_title, pairs_seeked));
+            return Some(Box::new(AllWordsQuery::new(words, in_body, bonus)));
+        }
+    }
     let mut clauses = word_clauses(query, fields, &sizes, &seeked);
-    let (pairs, bonuses) = proximity_queries(query, fields);
-    if !bonuses.is_empty() {
-        // The bonuses only score the documents the required clauses find.
-        let size = lead.and_then(|_| pairs.iter().map(doc_freq).max());
-        clauses.push((Occur::Should, union(bonuses, size.is_some_and(seeked))));
+    if !pairs.is_empty() {
+        let bonuses = pairs
+            .into_iter()
+            .flat_map(|(term, title)| {
+                let in_body = TermQuery::new(term, IndexRecordOption::WithFreqs);
+                [boosted(Box::new(in_body), PAIR_BOOST), title]
+            })
+            .collect();
+        clauses.push((Occur::Should, union(bonuses, pairs_seeked)));
     }
     for terms in &query.excluded {
         let size = lead.map(|_| clause_size(terms, fields, doc_freq));
@@ -288,6 +308,57 @@ fn word_clauses(
     out
 }
 
+/// The terms of every required word, when the query is two or more single words (no
+/// phrase) of like frequency, none to be seeked: what [`AllWordsQuery`] matches fastest.
+fn walked_words(
+    query: &AnalyzedQuery,
+    fields: &Fields,
+    sizes: &[Option<u64>],
+    seeked: &dyn Fn(u64) -> bool,
+) -> Option<Vec<BoostedTerms>> {
+    if query.required.len() < 2 {
+        return None;
+    }
+    query
+        .required
+        .iter()
+        .zip(sizes)
+        .map(|((terms, phrase), size)| {
+            let walked = size.is_some_and(|size| !seeked(size));
+            if *phrase || !walked {
+                return None;
+            }
+            word_terms(terms, fields)
+        })
+        .collect()
+}
+
+/// A single word's term in each text field with the weight of that field, the same as the
+/// clauses of [`clause_query`]; `None` for a clause of several words.
+fn word_terms(terms: &ClauseTerms, fields: &Fields) -> Option<BoostedTerms> {
+    let ([fold], [exact]) = (terms.fold.as_slice(), terms.exact.as_slice()) else {
+        return None;
+    };
+    let mut out = vec![
+        (Term::from_field_text(fields.body_fold, fold), 1.0),
+        (Term::from_field_text(fields.title_fold, fold), TITLE_BOOST),
+    ];
+    if has_letters(terms) {
+        out.push((Term::from_field_text(fields.body, exact), EXACT_BOOST));
+        let title = Term::from_field_text(fields.title, exact);
+        out.push((title, EXACT_BOOST * TITLE_BOOST));
+    }
+    Some(out)
+}
+
+/// Whether the clause has a letter; numbers and symbols read the same exact and folded.
+fn has_letters(terms: &ClauseTerms) -> bool {
+    terms
+        .exact
+        .iter()
+        .any(|w| w.chars().any(char::is_alphabetic))
+}
+
 /// One clause: its words in any of the four text fields, exact and title matches boosted.
 /// Numbers and symbols read the same exact and folded, so for them the exact fields would
 /// only count every match twice over the words of the query: they are left out.
@@ -296,11 +367,7 @@ fn clause_query(terms: &ClauseTerms, fields: &Fields, seeked: bool) -> Box<dyn Q
         boosted(body_words_query(terms, fields), 1.0),
         boosted(words_query(fields.title_fold, &terms.fold), TITLE_BOOST),
     ];
-    let has_letters = terms
-        .exact
-        .iter()
-        .any(|w| w.chars().any(char::is_alphabetic));
-    if has_letters {
+    if has_letters(terms) {
         any.push(boosted(exact_body_query(terms, fields), EXACT_BOOST));
         any.push(boosted(
             words_query(fields.title, &terms.exact),
@@ -378,30 +445,27 @@ fn words_query(field: Field, words: &[String]) -> Box<dyn Query> {
     }
 }
 
-/// Bonuses for the unquoted words standing together, with the pairs' terms in the body to
-/// size them by: each adjacent pair ("nghị định", "định 100") as one term of the body's
-/// pairs (scored by BM25 with the pair's own rarity, which a phrase of two common syllables
-/// does not have) and as a phrase in the title, since Vietnamese words are mostly two
-/// syllables. (All the words within a few of each other was a bonus too; it needed the
+/// Bonuses for the unquoted words standing together: each adjacent pair ("nghị định",
+/// "định 100") as one term of the body's pairs (to be scored by BM25 with the pair's own
+/// rarity, which a phrase of two common syllables does not have, and boosted by
+/// `PAIR_BOOST`), and as a phrase in the title, boosted, since Vietnamese words are mostly
+/// two syllables. (All the words within a few of each other was a bonus too; it needed the
 /// body's positions and changed no measured result.)
-fn proximity_queries(query: &AnalyzedQuery, fields: &Fields) -> (Vec<Term>, Vec<Box<dyn Query>>) {
+fn proximity_queries(query: &AnalyzedQuery, fields: &Fields) -> Vec<(Term, Box<dyn Query>)> {
     let loose: Vec<String> = query
         .required
         .iter()
         .filter(|(_, phrase)| !phrase)
         .flat_map(|(t, _)| t.fold.iter().cloned())
         .collect();
-    let mut pairs = Vec::new();
-    let mut bonuses: Vec<Box<dyn Query>> = Vec::new();
-    for pair in loose.windows(2) {
-        let term = Term::from_field_text(fields.body_bigram, &bigram(&pair[0], &pair[1]));
-        let in_body = TermQuery::new(term.clone(), IndexRecordOption::WithFreqs);
-        bonuses.push(boosted(Box::new(in_body), PAIR_BOOST));
-        let in_title = words_query(fields.title_fold, pair);
-        bonuses.push(boosted(in_title, PAIR_BOOST * TITLE_BOOST));
-        pairs.push(term);
-    }
-    (pairs, bonuses)
+    loose
+        .windows(2)
+        .map(|pair| {
+            let term = Term::from_field_text(fields.body_bigram, &bigram(&pair[0], &pair[1]));
+            let in_title = words_query(fields.title_fold, pair);
+            (term, boosted(in_title, PAIR_BOOST * TITLE_BOOST))
+        })
+        .collect()
 }
 
 fn filter_queries(filters: &Filters, fields: &Fields) -> Vec<Box<dyn Query>> {
@@ -445,8 +509,9 @@ mod tests {
     use crate::search::query::parse;
 
     /// How many of the query's unions are walked by tantivy and how many seeked by ours,
-    /// with every folded word's size taken from `sizes` (1,000 for the others).
-    fn unions(q: &str, filters: &Filters, sizes: &[(&str, u64)]) -> (usize, usize) {
+    /// and whether its words are matched as one [`AllWordsQuery`], with every folded word's
+    /// size taken from `sizes` (1,000 for the others).
+    fn unions(q: &str, filters: &Filters, sizes: &[(&str, u64)]) -> (usize, usize, bool) {
         let fields = Fields::from_schema(&schema::build()).expect("fields");
         let analyzed = AnalyzedQuery::new(&parse(q).expect("query"));
         let doc_freq = |term: &Term| {
@@ -462,6 +527,7 @@ mod tests {
         (
             plan.matches("BooleanQuery { subqueries: [(Should").count(),
             plan.matches("AnyOfQuery").count(),
+            plan.starts_with("AllWordsQuery"),
         )
     }
 
@@ -469,14 +535,17 @@ mod tests {
     fn seeks_only_the_clauses_far_larger_than_the_rarest() {
         let none = Filters::default();
         // One word: nothing to intersect, every union walked.
-        assert_eq!(unions("đảng", &none, &[("dang", 30_000)]), (1, 0));
-        // Two common words of like size: both walked, and the pair bonus too.
+        assert_eq!(unions("đảng", &none, &[("dang", 30_000)]), (1, 0, false));
+        // Two common words of like size: both walked, a window at a time, and the pair bonus
+        // walked by tantivy; not so beside an excluded word or a phrase.
         let common = [("thu", 12_000), ("tuong", 14_000)];
-        assert_eq!(unions("thủ tướng", &none, &common), (3, 0));
+        assert_eq!(unions("thủ tướng", &none, &common), (1, 0, true));
+        assert_eq!(unions("thủ tướng -bộ", &none, &common), (4, 0, false));
+        assert!(!unions("thủ \"tướng chính\"", &none, &common).2);
         // A rare word leads and is walked; the common ones are seeked to its documents, and
         // so are the pair bonuses once one is common.
         let rare = [("u23", 300), ("viet", 15_000), ("nam", 25_000)];
-        assert_eq!(unions("u23 việt nam", &none, &rare), (2, 2));
+        assert_eq!(unions("u23 việt nam", &none, &rare), (2, 2, false));
         let pair = bigram("viet", "nam");
         let common_pair = [
             ("u23", 300),
@@ -484,13 +553,13 @@ mod tests {
             ("nam", 25_000),
             (&*pair, 11_000),
         ];
-        assert_eq!(unions("u23 việt nam", &none, &common_pair), (1, 3));
+        assert_eq!(unions("u23 việt nam", &none, &common_pair), (1, 3, false));
         // A rare cited directive leads as well.
         let cites = Filters {
             cites: Some("chi-thi/05-ct/tw".to_string()),
             ..Filters::default()
         };
         let sizes = [("chi-thi/05-ct/tw", 20), ("dang", 30_000)];
-        assert_eq!(unions("đảng", &cites, &sizes), (0, 1));
+        assert_eq!(unions("đảng", &cites, &sizes), (0, 1, false));
     }
 }

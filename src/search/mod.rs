@@ -1,5 +1,6 @@
 //! Search: the query normalised like documents, exact accents over folded, snippets, facets.
 
+pub mod all_words;
 pub mod any_of;
 pub mod build;
 pub mod cache;

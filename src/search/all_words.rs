@@ -1,0 +1,678 @@
+//! A keyword query of common words, matched a window of documents at a time.
+//!
+//! Every word of a keyword query must be in the document, in any of its fields (folded and
+//! exact, body and title), and a document's score is the sum of every field's BM25 plus the
+//! bonuses of the words standing together. As tantivy queries that is an intersection of
+//! buffered unions with an optional union of bonuses, which for words of like frequency
+//! walks every document of every word through three layers of scorers, one call at a time.
+//! This query does the same arithmetic a window of 4,096 documents at a time, reading the
+//! postings a block of 128 at a time: the first word's postings mark its documents and add
+//! up their scores, each next word's postings keep only the documents it shares and add to
+//! theirs, the optional terms add to the documents left, and those are read from the
+//! window's bits; a bonus that is not a term (a phrase) is asked about those alone. Rare
+//! words are better served by tantivy's intersection, which seeks the common ones to the
+//! rare one's few documents (see `build`): this query is for words that must all be walked.
+
+use tantivy::fieldnorm::FieldNormReader;
+use tantivy::postings::BlockSegmentPostings;
+use tantivy::query::{Bm25Weight, EmptyScorer, EnableScoring, Explanation, Query, Scorer, Weight};
+use tantivy::schema::IndexRecordOption;
+use tantivy::{DocId, DocSet, Score, SegmentReader, TantivyError, Term, TERMINATED};
+
+/// Documents a window holds: tantivy's union buffers as many.
+const WINDOW: u32 = 4096;
+/// 64-document words of a window's bitset.
+const WINDOW_WORDS: usize = WINDOW as usize / 64;
+
+/// Terms, each with its boost: one word in each field, or optional terms.
+pub type BoostedTerms = Vec<(Term, Score)>;
+
+/// Matches the documents holding every word in at least one of its fields. Scores a
+/// document by the sum of its words' and its optional terms' boosted BM25 (each as a
+/// boosted `TermQuery` scores it), plus the score of `bonus` where `bonus` matches too.
+#[derive(Debug)]
+pub struct AllWordsQuery {
+    words: Vec<BoostedTerms>,
+    optional: BoostedTerms,
+    bonus: Option<Box<dyn Query>>,
+}
+
+impl AllWordsQuery {
+    /// Every one of `words` required; `optional` terms and `bonus` only add to the score.
+    pub fn new(
+        words: Vec<BoostedTerms>,
+        optional: BoostedTerms,
+        bonus: Option<Box<dyn Query>>,
+    ) -> AllWordsQuery {
+        AllWordsQuery {
+            words,
+            optional,
+            bonus,
+        }
+    }
+}
+
+impl Clone for AllWordsQuery {
+    fn clone(&self) -> Self {
+        AllWordsQuery {
+            words: self.words.clone(),
+            optional: self.optional.clone(),
+            bonus: self.bonus.as_ref().map(|q| q.box_clone()),
+        }
+    }
+}
+
+/// Each of `terms` with its BM25 weight, boost included, as a `TermQuery` weighs it.
+fn weigh(
+    terms: &[(Term, Score)],
+    enable_scoring: &EnableScoring<'_>,
+) -> tantivy::Result<Vec<(Term, Bm25Weight)>> {
+    let schema = enable_scoring.schema();
+    terms
+        .iter()
+        .map(|(term, boost)| {
+            let entry = schema.get_field_entry(term.field());
+            if !entry.is_indexed() {
+                return Err(TantivyError::SchemaError(format!(
+                    "field {:?} is not indexed",
+                    entry.name()
+                )));
+            }
+            let bm25 = match enable_scoring {
+                EnableScoring::Enabled {
+                    statistics_provider,
+                    ..
+                } => Bm25Weight::for_terms(*statistics_provider, std::slice::from_ref(term))?,
+                // Any weight will do: nothing reads the scores.
+                EnableScoring::Disabled { .. } => Bm25Weight::for_one_term(1, 1, 1.0),
+            };
+            Ok((term.clone(), bm25.boost_by(*boost)))
+        })
+        .collect()
+}
+
+impl Query for AllWordsQuery {
+    fn weight(&self, enable_scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+        let words = self
+            .words
+            .iter()
+            .map(|word| weigh(word, &enable_scoring))
+            .collect::<tantivy::Result<_>>()?;
+        let scoring = enable_scoring.is_scoring_enabled();
+        // Without scores, what only scores is left out.
+        let optional = if scoring {
+            weigh(&self.optional, &enable_scoring)?
+        } else {
+            Vec::new()
+        };
+        let bonus = match &self.bonus {
+            Some(q) if scoring => Some(q.weight(enable_scoring)?),
+            _ => None,
+        };
+        Ok(Box::new(AllWordsWeight {
+            words,
+            optional,
+            bonus,
+            scoring,
+        }))
+    }
+
+    fn query_terms<'a>(&'a self, visitor: &mut dyn FnMut(&'a Term, bool)) {
+        for (term, _) in self.words.iter().flatten().chain(&self.optional) {
+            visitor(term, false);
+        }
+        if let Some(bonus) = &self.bonus {
+            bonus.query_terms(visitor);
+        }
+    }
+}
+
+/// The weight of an [`AllWordsQuery`]: the terms with their BM25 weights, boosts included,
+/// and the bonus's weight.
+struct AllWordsWeight {
+    words: Vec<Vec<(Term, Bm25Weight)>>,
+    optional: Vec<(Term, Bm25Weight)>,
+    bonus: Option<Box<dyn Weight>>,
+    scoring: bool,
+}
+
+impl AllWordsWeight {
+    /// The cursor of each of `terms` present in the segment.
+    fn cursors(
+        &self,
+        terms: &[(Term, Bm25Weight)],
+        reader: &SegmentReader,
+        boost: Score,
+    ) -> tantivy::Result<Vec<TermCursor>> {
+        let record = if self.scoring {
+            IndexRecordOption::WithFreqs
+        } else {
+            IndexRecordOption::Basic
+        };
+        let mut cursors = Vec::with_capacity(terms.len());
+        for (term, bm25) in terms {
+            let field = term.field();
+            let index = reader.inverted_index(field)?;
+            let Some(postings) = index.read_block_postings(term, record)? else {
+                continue;
+            };
+            // As a `TermWeight`: without norms, or scores, every length counts as 1.
+            let fieldnorms = match reader.fieldnorms_readers().get_field(field)? {
+                Some(norms) if self.scoring => norms,
+                _ => FieldNormReader::constant(reader.max_doc(), 1),
+            };
+            cursors.push(TermCursor {
+                postings,
+                at: 0,
+                fieldnorms,
+                bm25: bm25.boost_by(boost),
+            });
+        }
+        Ok(cursors)
+    }
+
+    /// Each word's cursors in the segment, the rarest word first; `None` when a word is in
+    /// none of its fields there, so that nothing matches.
+    fn words(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Option<Vec<Word>>> {
+        let mut words = Vec::with_capacity(self.words.len());
+        for terms in &self.words {
+            let cursors = self.cursors(terms, reader, boost)?;
+            if cursors.is_empty() {
+                return Ok(None);
+            }
+            words.push(Word { cursors });
+        }
+        // The rarest word first: it marks the fewest documents for the others to check.
+        words.sort_by_key(Word::cost);
+        Ok(Some(words))
+    }
+}
+
+impl Weight for AllWordsWeight {
+    fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
+        let Some(words) = self.words(reader, boost)?.filter(|w| !w.is_empty()) else {
+            return Ok(Box::new(EmptyScorer));
+        };
+        let optional = self.cursors(&self.optional, reader, boost)?;
+        let bonus = match &self.bonus {
+            Some(weight) => Some(weight.scorer(reader, boost)?),
+            None => None,
+        };
+        Ok(Box::new(AllWordsScorer::new(words, optional, bonus)))
+    }
+
+    fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
+        let mut scorer = self.scorer(reader, 1.0)?;
+        if scorer.seek(doc) != doc {
+            return Err(TantivyError::InvalidArgument(format!(
+                "document {doc} does not match"
+            )));
+        }
+        let mut explanation = Explanation::new("sum over the terms and the bonus", scorer.score());
+        let terms = self.words.iter().flatten().chain(&self.optional);
+        for mut cursor in self.cursors(&terms.cloned().collect::<Vec<_>>(), reader, 1.0)? {
+            if cursor.seek(doc) == doc {
+                let norm = cursor.fieldnorms.fieldnorm_id(doc);
+                let freq = cursor.postings.freqs().get(cursor.at).copied().unwrap_or(1);
+                explanation.add_detail(cursor.bm25.explain(norm, freq));
+            }
+        }
+        if let Some(bonus) = &self.bonus {
+            if let Ok(detail) = bonus.explain(reader, doc) {
+                explanation.add_detail(detail);
+            }
+        }
+        Ok(explanation)
+    }
+}
+
+/// One term's postings in a segment, read a block of 128 documents at a time, with what
+/// scoring it needs.
+struct TermCursor {
+    postings: BlockSegmentPostings,
+    /// Index of the current document in the block; the block's length once the postings
+    /// are exhausted.
+    at: usize,
+    fieldnorms: FieldNormReader,
+    bm25: Bm25Weight,
+}
+
+impl TermCursor {
+    /// The current document, or [`TERMINATED`].
+    #[inline]
+    fn doc(&self) -> DocId {
+        self.postings
+            .docs()
+            .get(self.at)
+            .copied()
+            .unwrap_or(TERMINATED)
+    }
+
+    /// Moves to the first document at or after `target` and returns it, or [`TERMINATED`].
+    fn seek(&mut self, target: DocId) -> DocId {
+        let docs = self.postings.docs();
+        match docs.last() {
+            None => return TERMINATED,
+            Some(&last) if last >= target => {
+                // In this block: from the current document on.
+                let rest = &docs[self.at.min(docs.len())..];
+                self.at += rest.partition_point(|&doc| doc < target);
+            }
+            // A later block, found through the skip list; past the last block the index
+            // points past its documents.
+            Some(_) => self.at = self.postings.seek(target),
+        }
+        self.doc()
+    }
+
+    /// Documents in the posting list.
+    fn cost(&self) -> u64 {
+        u64::from(self.postings.doc_freq())
+    }
+
+    /// Adds the term's score to `scores` for its documents in the window from `start` to
+    /// `horizon` that are in `keep` (all with `first`), marks them in `found`, and moves
+    /// past them.
+    #[inline]
+    fn add_window(
+        &mut self,
+        start: DocId,
+        horizon: DocId,
+        first: bool,
+        keep: &[u64; WINDOW_WORDS],
+        found: &mut [u64; WINDOW_WORDS],
+        scores: &mut [Score],
+    ) {
+        if self.seek(start) >= horizon {
+            return;
+        }
+        loop {
+            let docs = self.postings.docs();
+            let freqs = self.postings.freqs();
+            // A local index, so that the loop keeps it in a register.
+            let mut at = self.at;
+            while let Some(&doc) = docs.get(at) {
+                if doc >= horizon {
+                    self.at = at;
+                    return;
+                }
+                let delta = (doc - start) as usize;
+                let bit = 1u64 << (delta % 64);
+                if first || keep[delta / 64] & bit != 0 {
+                    found[delta / 64] |= bit;
+                    // A field without frequencies counts every match once, as tantivy does.
+                    let freq = freqs.get(at).copied().unwrap_or(1);
+                    let norm = self.fieldnorms.fieldnorm_id(doc);
+                    if let Some(score) = scores.get_mut(delta) {
+                        *score += self.bm25.score(norm, freq);
+                    }
+                }
+                at += 1;
+            }
+            if docs.is_empty() {
+                self.at = at;
+                return;
+            }
+            self.postings.advance();
+            self.at = 0;
+        }
+    }
+}
+
+/// One word: its terms' cursors, one a field that holds it in this segment.
+struct Word {
+    cursors: Vec<TermCursor>,
+}
+
+impl Word {
+    /// Postings to walk: the sum over the fields.
+    fn cost(&self) -> u64 {
+        self.cursors.iter().map(TermCursor::cost).sum()
+    }
+
+    /// The first document at or after `target` that holds the word, or [`TERMINATED`].
+    fn seek(&mut self, target: DocId) -> DocId {
+        self.cursors
+            .iter_mut()
+            .map(|cursor| cursor.seek(target))
+            .min()
+            .unwrap_or(TERMINATED)
+    }
+}
+
+/// The documents holding every word, a window at a time.
+struct AllWordsScorer {
+    /// Rarest first.
+    words: Vec<Word>,
+    /// Terms that only add to the score of the documents the words find.
+    optional: Vec<TermCursor>,
+    bonus: Option<Box<dyn Scorer>>,
+    /// The window's first document.
+    start: DocId,
+    /// Documents of the window holding every word and not yet returned.
+    matches: Box<[u64; WINDOW_WORDS]>,
+    /// A word's documents in the window, while it is added.
+    found: Box<[u64; WINDOW_WORDS]>,
+    /// Sum of the terms' scores, by position in the window.
+    scores: Box<[Score]>,
+    /// Index of the bitset word holding the next match.
+    next_bits: usize,
+    doc: DocId,
+}
+
+impl AllWordsScorer {
+    fn new(
+        words: Vec<Word>,
+        optional: Vec<TermCursor>,
+        bonus: Option<Box<dyn Scorer>>,
+    ) -> AllWordsScorer {
+        let mut scorer = AllWordsScorer {
+            words,
+            optional,
+            bonus,
+            start: 0,
+            matches: Box::new([0; WINDOW_WORDS]),
+            found: Box::new([0; WINDOW_WORDS]),
+            scores: vec![0.0; WINDOW as usize].into_boxed_slice(),
+            next_bits: WINDOW_WORDS,
+            doc: 0,
+        };
+        scorer.doc = scorer.next_window(0);
+        scorer
+    }
+
+    /// Fills the next window that holds a match, from `target` on, and returns its first
+    /// match, or [`TERMINATED`].
+    fn next_window(&mut self, mut target: DocId) -> DocId {
+        loop {
+            // The first document every word may share: the latest of their next documents.
+            let mut start = target;
+            for word in &mut self.words {
+                start = start.max(word.seek(target));
+            }
+            if start == TERMINATED {
+                return TERMINATED;
+            }
+            self.start = start;
+            let horizon = start.saturating_add(WINDOW);
+            self.scores.fill(0.0);
+            let (matches, found) = (&mut *self.matches, &mut *self.found);
+            for (n, word) in self.words.iter_mut().enumerate() {
+                found.fill(0);
+                for cursor in &mut word.cursors {
+                    cursor.add_window(start, horizon, n == 0, matches, found, &mut self.scores);
+                }
+                matches.copy_from_slice(found);
+                if matches.iter().all(|&bits| bits == 0) {
+                    break;
+                }
+            }
+            if matches.iter().any(|&bits| bits != 0) {
+                // Optional terms add to the matches only: `found` takes marks no one reads.
+                for cursor in &mut self.optional {
+                    cursor.add_window(start, horizon, false, matches, found, &mut self.scores);
+                }
+            }
+            self.next_bits = 0;
+            if let Some(doc) = self.pop() {
+                return doc;
+            }
+            target = horizon;
+        }
+    }
+
+    /// The window's next match, taken out of its bits.
+    fn pop(&mut self) -> Option<DocId> {
+        while let Some(&bits) = self.matches.get(self.next_bits) {
+            if bits != 0 {
+                self.matches[self.next_bits] = bits & (bits - 1);
+                let delta = self.next_bits as u32 * 64 + bits.trailing_zeros();
+                return Some(self.start + delta);
+            }
+            self.next_bits += 1;
+        }
+        None
+    }
+}
+
+impl DocSet for AllWordsScorer {
+    fn advance(&mut self) -> DocId {
+        if self.doc == TERMINATED {
+            return TERMINATED;
+        }
+        self.doc = match self.pop() {
+            Some(doc) => doc,
+            None => self.next_window(self.start.saturating_add(WINDOW)),
+        };
+        self.doc
+    }
+
+    fn seek(&mut self, target: DocId) -> DocId {
+        if self.doc >= target {
+            return self.doc;
+        }
+        if target >= self.start.saturating_add(WINDOW) {
+            self.matches.fill(0);
+            self.doc = self.next_window(target);
+            return self.doc;
+        }
+        while self.doc < target {
+            self.advance();
+        }
+        self.doc
+    }
+
+    fn doc(&self) -> DocId {
+        self.doc
+    }
+
+    fn size_hint(&self) -> u32 {
+        // The rarest word's documents, a word counted as its most common field.
+        let word_size = |w: &Word| w.cursors.iter().map(|c| c.postings.doc_freq()).max();
+        self.words.iter().filter_map(word_size).min().unwrap_or(0)
+    }
+
+    fn cost(&self) -> u64 {
+        self.words.iter().map(Word::cost).sum()
+    }
+}
+
+impl Scorer for AllWordsScorer {
+    fn score(&mut self) -> Score {
+        let doc = self.doc;
+        let at = doc.wrapping_sub(self.start) as usize;
+        let mut score = self.scores.get(at).copied().unwrap_or(0.0);
+        if let Some(bonus) = &mut self.bonus {
+            if bonus.doc() <= doc && bonus.seek(doc) == doc {
+                score += bonus.score();
+            }
+        }
+        score
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tantivy::collector::{Count, TopDocs};
+    use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, TermQuery};
+    use tantivy::schema::{Field, Schema, TEXT};
+    use tantivy::{doc, DocAddress, Index, IndexWriter};
+
+    /// An index of two text fields, a body and a title, over `docs`, in segments of
+    /// `per_segment` documents.
+    fn index(docs: &[(String, String)], per_segment: usize) -> (Index, [Field; 2]) {
+        let mut schema = Schema::builder();
+        let body = schema.add_text_field("body", TEXT);
+        let title = schema.add_text_field("title", TEXT);
+        let index = Index::create_in_ram(schema.build());
+        let mut writer: IndexWriter = index.writer(15_000_000).expect("writer");
+        for chunk in docs.chunks(per_segment) {
+            for (text, heading) in chunk {
+                writer
+                    .add_document(doc!(body => text.as_str(), title => heading.as_str()))
+                    .expect("add");
+            }
+            writer.commit().expect("commit");
+        }
+        (index, [body, title])
+    }
+
+    /// Documents where x, y and z turn up in the body and the title with varying counts and
+    /// lengths, some of them together, over several windows and posting blocks.
+    fn corpus() -> Vec<(String, String)> {
+        (0..11_000)
+            .map(|n: usize| {
+                let mut body = vec!["filler"; n % 9];
+                let mut title = vec!["other"; n % 3];
+                if n.is_multiple_of(2) {
+                    body.extend(std::iter::repeat_n("x", 1 + n % 4));
+                }
+                if n.is_multiple_of(3) {
+                    body.push("y");
+                }
+                if n.is_multiple_of(5) {
+                    title.extend(["x", "y"]);
+                }
+                if n.is_multiple_of(7) || (6_000..6_100).contains(&n) {
+                    body.push("z");
+                }
+                (body.join(" "), title.join(" "))
+            })
+            .collect()
+    }
+
+    /// Every match of `query` with its score, in document order.
+    fn results(index: &Index, query: &dyn Query) -> Vec<(DocAddress, f32)> {
+        let searcher = index.reader().expect("reader").searcher();
+        let (mut top, count) = searcher
+            .search(
+                query,
+                &(TopDocs::with_limit(100_000).order_by_score(), Count),
+            )
+            .expect("search");
+        assert_eq!(top.len(), count);
+        top.sort_by_key(|&(_, address)| address);
+        top.into_iter().map(|(s, a)| (a, s)).collect()
+    }
+
+    fn boosted(query: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
+        Box::new(BoostQuery::new(query, boost))
+    }
+
+    fn term(field: Field, word: &str) -> Box<dyn Query> {
+        let term = Term::from_field_text(field, word);
+        Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs))
+    }
+
+    /// The title phrase of `build`'s bonus.
+    fn phrase(title: Field) -> Box<dyn Query> {
+        let phrase = PhraseQuery::new(vec![
+            Term::from_field_text(title, "x"),
+            Term::from_field_text(title, "y"),
+        ]);
+        boosted(Box::new(phrase), 10.0)
+    }
+
+    /// The bonus of `build` as tantivy's queries: a term and a phrase, as one union.
+    fn bonus(body: Field, title: Field) -> Box<dyn Query> {
+        Box::new(BooleanQuery::new(vec![
+            (Occur::Should, boosted(term(body, "z"), 4.0)),
+            (Occur::Should, phrase(title)),
+        ]))
+    }
+
+    /// The same query as tantivy's boolean queries: every word a union of its fields,
+    /// all required, the bonus optional.
+    fn boolean(words: &[BoostedTerms], bonus: Option<Box<dyn Query>>) -> Box<dyn Query> {
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = words
+            .iter()
+            .map(|word| {
+                let fields = word
+                    .iter()
+                    .map(|(t, b)| {
+                        let q = TermQuery::new(t.clone(), IndexRecordOption::WithFreqs);
+                        (Occur::Should, boosted(Box::new(q), *b))
+                    })
+                    .collect();
+                let union: Box<dyn Query> = Box::new(BooleanQuery::new(fields));
+                (Occur::Must, union)
+            })
+            .collect();
+        clauses.extend(bonus.map(|q| (Occur::Should, q)));
+        Box::new(BooleanQuery::new(clauses))
+    }
+
+    /// The same documents in the same order, scores equal but for the order of the sums.
+    fn assert_same(ours: &[(DocAddress, f32)], theirs: &[(DocAddress, f32)]) {
+        assert_eq!(ours.len(), theirs.len());
+        for ((d1, s1), (d2, s2)) in ours.iter().zip(theirs) {
+            assert_eq!(d1, d2);
+            assert!((s1 - s2).abs() <= 1e-5 * s2.abs(), "{d1:?}: {s1} vs {s2}");
+        }
+    }
+
+    #[test]
+    fn matches_and_scores_as_an_intersection_of_unions_with_a_bonus() {
+        let (index, [body, title]) = index(&corpus(), 5_000);
+        let word = |w: &str| -> BoostedTerms {
+            vec![
+                (Term::from_field_text(body, w), 1.0),
+                (Term::from_field_text(title, w), 2.5),
+            ]
+        };
+        let absent = vec![(Term::from_field_text(body, "absent"), 1.0)];
+        let table: [Vec<BoostedTerms>; 4] = [
+            vec![word("x"), word("y")],
+            vec![word("x"), word("y"), word("z")],
+            vec![word("z"), vec![(Term::from_field_text(title, "x"), 5.0)]],
+            vec![word("x"), absent],
+        ];
+        for words in table {
+            // The bonus's term optional, its phrase as a query; or no bonus.
+            let optional = vec![(Term::from_field_text(body, "z"), 4.0)];
+            let ours = AllWordsQuery::new(words.clone(), optional, Some(phrase(title)));
+            let theirs = boolean(&words, Some(bonus(body, title)));
+            assert_same(&results(&index, &ours), &results(&index, &*theirs));
+            let ours = AllWordsQuery::new(words.clone(), Vec::new(), None);
+            assert_same(
+                &results(&index, &ours),
+                &results(&index, &*boolean(&words, None)),
+            );
+        }
+    }
+
+    #[test]
+    fn seeks_within_and_past_its_window_and_explains_a_match() {
+        let (index, [body, title]) = index(&corpus(), 11_000);
+        let words = vec![
+            vec![(Term::from_field_text(body, "x"), 1.0)],
+            vec![(Term::from_field_text(body, "z"), 1.0)],
+        ];
+        let optional = vec![(Term::from_field_text(body, "z"), 4.0)];
+        let query = AllWordsQuery::new(words, optional, Some(phrase(title)));
+        let all: Vec<DocId> = results(&index, &query)
+            .into_iter()
+            .map(|(a, _)| a.doc_id)
+            .collect();
+        let searcher = index.reader().expect("reader").searcher();
+        let weight = query
+            .weight(EnableScoring::enabled_from_searcher(&searcher))
+            .expect("weight");
+        let reader = searcher.segment_reader(0);
+        let mut scorer = weight.scorer(reader, 1.0).expect("scorer");
+        // Even multiples of 7: 0, 14, 28, ... and the run 6,000..6,100.
+        assert_eq!(scorer.doc(), 0);
+        assert_eq!(scorer.seek(15), 28);
+        assert_eq!(scorer.seek(5_000), 5_012);
+        assert_eq!(scorer.seek(6_001), 6_002);
+        assert_eq!(scorer.advance(), 6_004);
+        assert_eq!(scorer.seek(10_997), TERMINATED);
+        assert!(all.contains(&5_012) && all.contains(&6_098) && !all.contains(&6_001));
+        let explained = query
+            .explain(&searcher, DocAddress::new(0, 5_012))
+            .expect("5,012 matches");
+        assert!(explained.value() > 0.0);
+        assert!(query.explain(&searcher, DocAddress::new(0, 5_013)).is_err());
+    }
+}
