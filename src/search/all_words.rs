@@ -9,9 +9,9 @@
 //! postings a block of 128 at a time: the first word's postings mark its documents and add
 //! up their scores, each next word's postings keep only the documents it shares and add to
 //! theirs, the optional terms add to the documents left, and those are read from the
-//! window's bits; a bonus that is not a term (a phrase) is asked about those alone. Rare
-//! words are better served by tantivy's intersection, which seeks the common ones to the
-//! rare one's few documents (see `build`): this query is for words that must all be walked.
+//! window's bits; a bonus that is not a term (a phrase) is asked about those alone. Terms
+//! far more common than the rarest word are not walked but seeked, through their skip
+//! lists, to the few documents the walked words left (see `build`).
 
 use tantivy::fieldnorm::FieldNormReader;
 use tantivy::postings::BlockSegmentPostings;
@@ -27,21 +27,31 @@ const WINDOW_WORDS: usize = WINDOW as usize / 64;
 /// Terms, each with its boost: one word in each field, or optional terms.
 pub type BoostedTerms = Vec<(Term, Score)>;
 
+/// Terms (a word's, one a field, or the optional ones) and how their documents are reached.
+#[derive(Clone, Debug)]
+pub struct TermSet {
+    /// The terms, each with its boost.
+    pub terms: BoostedTerms,
+    /// Seeked to the documents the walked words found, rather than walked: for terms far
+    /// more common than the rarest word.
+    pub seeked: bool,
+}
+
 /// Matches the documents holding every word in at least one of its fields. Scores a
 /// document by the sum of its words' and its optional terms' boosted BM25 (each as a
 /// boosted `TermQuery` scores it), plus the score of `bonus` where `bonus` matches too.
 #[derive(Debug)]
 pub struct AllWordsQuery {
-    words: Vec<BoostedTerms>,
-    optional: BoostedTerms,
+    words: Vec<TermSet>,
+    optional: TermSet,
     bonus: Option<Box<dyn Query>>,
 }
 
 impl AllWordsQuery {
     /// Every one of `words` required; `optional` terms and `bonus` only add to the score.
     pub fn new(
-        words: Vec<BoostedTerms>,
-        optional: BoostedTerms,
+        words: Vec<TermSet>,
+        optional: TermSet,
         bonus: Option<Box<dyn Query>>,
     ) -> AllWordsQuery {
         AllWordsQuery {
@@ -96,12 +106,12 @@ impl Query for AllWordsQuery {
         let words = self
             .words
             .iter()
-            .map(|word| weigh(word, &enable_scoring))
+            .map(|word| Ok((weigh(&word.terms, &enable_scoring)?, word.seeked)))
             .collect::<tantivy::Result<_>>()?;
         let scoring = enable_scoring.is_scoring_enabled();
         // Without scores, what only scores is left out.
         let optional = if scoring {
-            weigh(&self.optional, &enable_scoring)?
+            weigh(&self.optional.terms, &enable_scoring)?
         } else {
             Vec::new()
         };
@@ -111,14 +121,15 @@ impl Query for AllWordsQuery {
         };
         Ok(Box::new(AllWordsWeight {
             words,
-            optional,
+            optional: (optional, self.optional.seeked),
             bonus,
             scoring,
         }))
     }
 
     fn query_terms<'a>(&'a self, visitor: &mut dyn FnMut(&'a Term, bool)) {
-        for (term, _) in self.words.iter().flatten().chain(&self.optional) {
+        let words = self.words.iter().flat_map(|word| &word.terms);
+        for (term, _) in words.chain(&self.optional.terms) {
             visitor(term, false);
         }
         if let Some(bonus) = &self.bonus {
@@ -130,8 +141,10 @@ impl Query for AllWordsQuery {
 /// The weight of an [`AllWordsQuery`]: the terms with their BM25 weights, boosts included,
 /// and the bonus's weight.
 struct AllWordsWeight {
-    words: Vec<Vec<(Term, Bm25Weight)>>,
-    optional: Vec<(Term, Bm25Weight)>,
+    /// Each word's terms, and whether the word is seeked.
+    words: Vec<(Vec<(Term, Bm25Weight)>, bool)>,
+    /// The optional terms, and whether they are seeked.
+    optional: (Vec<(Term, Bm25Weight)>, bool),
     bonus: Option<Box<dyn Weight>>,
     scoring: bool,
 }
@@ -171,19 +184,22 @@ impl AllWordsWeight {
         Ok(cursors)
     }
 
-    /// Each word's cursors in the segment, the rarest word first; `None` when a word is in
-    /// none of its fields there, so that nothing matches.
+    /// Each word's cursors in the segment, the walked words first, the rarest first;
+    /// `None` when a word is in none of its fields there, so that nothing matches.
     fn words(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Option<Vec<Word>>> {
         let mut words = Vec::with_capacity(self.words.len());
-        for terms in &self.words {
+        for (terms, seeked) in &self.words {
             let cursors = self.cursors(terms, reader, boost)?;
             if cursors.is_empty() {
                 return Ok(None);
             }
-            words.push(Word { cursors });
+            words.push(Word {
+                cursors,
+                seeked: *seeked,
+            });
         }
-        // The rarest word first: it marks the fewest documents for the others to check.
-        words.sort_by_key(Word::cost);
+        // The rarest walked word first: it marks the fewest documents for the others.
+        words.sort_by_key(|word| (word.seeked, word.cost()));
         Ok(Some(words))
     }
 }
@@ -193,7 +209,11 @@ impl Weight for AllWordsWeight {
         let Some(words) = self.words(reader, boost)?.filter(|w| !w.is_empty()) else {
             return Ok(Box::new(EmptyScorer));
         };
-        let optional = self.cursors(&self.optional, reader, boost)?;
+        let (terms, seeked) = &self.optional;
+        let optional = Word {
+            cursors: self.cursors(terms, reader, boost)?,
+            seeked: *seeked,
+        };
         let bonus = match &self.bonus {
             Some(weight) => Some(weight.scorer(reader, boost)?),
             None => None,
@@ -209,12 +229,12 @@ impl Weight for AllWordsWeight {
             )));
         }
         let mut explanation = Explanation::new("sum over the terms and the bonus", scorer.score());
-        let terms = self.words.iter().flatten().chain(&self.optional);
-        for mut cursor in self.cursors(&terms.cloned().collect::<Vec<_>>(), reader, 1.0)? {
+        let words = self.words.iter().flat_map(|(terms, _)| terms);
+        let terms: Vec<_> = words.chain(&self.optional.0).cloned().collect();
+        for mut cursor in self.cursors(&terms, reader, 1.0)? {
             if cursor.seek(doc) == doc {
                 let norm = cursor.fieldnorms.fieldnorm_id(doc);
-                let freq = cursor.postings.freqs().get(cursor.at).copied().unwrap_or(1);
-                explanation.add_detail(cursor.bm25.explain(norm, freq));
+                explanation.add_detail(cursor.bm25.explain(norm, cursor.freq()));
             }
         }
         if let Some(bonus) = &self.bonus {
@@ -254,15 +274,33 @@ impl TermCursor {
         match docs.last() {
             None => return TERMINATED,
             Some(&last) if last >= target => {
-                // In this block: from the current document on.
-                let rest = &docs[self.at.min(docs.len())..];
-                self.at += rest.partition_point(|&doc| doc < target);
+                // In this block: from the current document on, most often the next one.
+                let rest = docs.get(self.at..).unwrap_or_default();
+                self.at += match rest {
+                    [doc, ..] if *doc >= target => 0,
+                    [_, doc, ..] if *doc >= target => 1,
+                    _ => rest.partition_point(|&doc| doc < target),
+                };
             }
             // A later block, found through the skip list; past the last block the index
             // points past its documents.
             Some(_) => self.at = self.postings.seek(target),
         }
         self.doc()
+    }
+
+    /// The current document's term frequency; 1 in a field without frequencies, as tantivy
+    /// counts it.
+    #[inline]
+    fn freq(&self) -> u32 {
+        self.postings.freqs().get(self.at).copied().unwrap_or(1)
+    }
+
+    /// The score of `doc`, the current document.
+    #[inline]
+    fn score(&self, doc: DocId) -> Score {
+        self.bm25
+            .score(self.fieldnorms.fieldnorm_id(doc), self.freq())
     }
 
     /// Documents in the posting list.
@@ -319,9 +357,11 @@ impl TermCursor {
     }
 }
 
-/// One word: its terms' cursors, one a field that holds it in this segment.
+/// One word: its terms' cursors, one a field that holds it in this segment (or the
+/// optional terms).
 struct Word {
     cursors: Vec<TermCursor>,
+    seeked: bool,
 }
 
 impl Word {
@@ -338,6 +378,43 @@ impl Word {
             .min()
             .unwrap_or(TERMINATED)
     }
+
+    /// Adds the word's score to `scores` for its documents in the window from `start` that
+    /// are in `keep` (all of them with `first`), and marks them in `found`: walked, or, for
+    /// a seeked word, each term seeked to the documents of `keep`.
+    fn add_window(
+        &mut self,
+        start: DocId,
+        first: bool,
+        keep: &[u64; WINDOW_WORDS],
+        found: &mut [u64; WINDOW_WORDS],
+        scores: &mut [Score],
+    ) {
+        let horizon = start.saturating_add(WINDOW);
+        if first || !self.seeked {
+            for cursor in &mut self.cursors {
+                cursor.add_window(start, horizon, first, keep, found, scores);
+            }
+            return;
+        }
+        for (k, &bits) in keep.iter().enumerate() {
+            let mut rest = bits;
+            while rest != 0 {
+                let bit = rest & rest.wrapping_neg();
+                rest ^= bit;
+                let delta = k * 64 + bit.trailing_zeros() as usize;
+                let doc = start + delta as DocId;
+                for cursor in &mut self.cursors {
+                    if cursor.seek(doc) == doc {
+                        found[k] |= bit;
+                        if let Some(score) = scores.get_mut(delta) {
+                            *score += cursor.score(doc);
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// The documents holding every word, a window at a time.
@@ -345,7 +422,7 @@ struct AllWordsScorer {
     /// Rarest first.
     words: Vec<Word>,
     /// Terms that only add to the score of the documents the words find.
-    optional: Vec<TermCursor>,
+    optional: Word,
     bonus: Option<Box<dyn Scorer>>,
     /// The window's first document.
     start: DocId,
@@ -361,11 +438,7 @@ struct AllWordsScorer {
 }
 
 impl AllWordsScorer {
-    fn new(
-        words: Vec<Word>,
-        optional: Vec<TermCursor>,
-        bonus: Option<Box<dyn Scorer>>,
-    ) -> AllWordsScorer {
+    fn new(words: Vec<Word>, optional: Word, bonus: Option<Box<dyn Scorer>>) -> AllWordsScorer {
         let mut scorer = AllWordsScorer {
             words,
             optional,
@@ -399,9 +472,7 @@ impl AllWordsScorer {
             let (matches, found) = (&mut *self.matches, &mut *self.found);
             for (n, word) in self.words.iter_mut().enumerate() {
                 found.fill(0);
-                for cursor in &mut word.cursors {
-                    cursor.add_window(start, horizon, n == 0, matches, found, &mut self.scores);
-                }
+                word.add_window(start, n == 0, matches, found, &mut self.scores);
                 matches.copy_from_slice(found);
                 if matches.iter().all(|&bits| bits == 0) {
                     break;
@@ -409,9 +480,8 @@ impl AllWordsScorer {
             }
             if matches.iter().any(|&bits| bits != 0) {
                 // Optional terms add to the matches only: `found` takes marks no one reads.
-                for cursor in &mut self.optional {
-                    cursor.add_window(start, horizon, false, matches, found, &mut self.scores);
-                }
+                let optional = &mut self.optional;
+                optional.add_window(start, false, matches, found, &mut self.scores);
             }
             self.next_bits = 0;
             if let Some(doc) = self.pop() {
@@ -629,28 +699,44 @@ mod tests {
             vec![word("x"), absent],
         ];
         for words in table {
-            // The bonus's term optional, its phrase as a query; or no bonus.
-            let optional = vec![(Term::from_field_text(body, "z"), 4.0)];
-            let ours = AllWordsQuery::new(words.clone(), optional, Some(phrase(title)));
-            let theirs = boolean(&words, Some(bonus(body, title)));
-            assert_same(&results(&index, &ours), &results(&index, &*theirs));
-            let ours = AllWordsQuery::new(words.clone(), Vec::new(), None);
-            assert_same(
-                &results(&index, &ours),
-                &results(&index, &*boolean(&words, None)),
-            );
+            // Every word walked, or all but the first seeked; the bonus's term optional
+            // (walked or seeked), its phrase as a query; or no bonus.
+            for seeked in [false, true] {
+                let sets: Vec<TermSet> = words
+                    .iter()
+                    .enumerate()
+                    .map(|(n, terms)| TermSet {
+                        terms: terms.clone(),
+                        seeked: seeked && n > 0,
+                    })
+                    .collect();
+                let optional = TermSet {
+                    terms: vec![(Term::from_field_text(body, "z"), 4.0)],
+                    seeked,
+                };
+                let ours = AllWordsQuery::new(sets.clone(), optional, Some(phrase(title)));
+                let theirs = boolean(&words, Some(bonus(body, title)));
+                assert_same(&results(&index, &ours), &results(&index, &*theirs));
+                let none = TermSet {
+                    terms: Vec::new(),
+                    seeked,
+                };
+                let ours = AllWordsQuery::new(sets, none, None);
+                let theirs = boolean(&words, None);
+                assert_same(&results(&index, &ours), &results(&index, &*theirs));
+            }
         }
     }
 
     #[test]
     fn seeks_within_and_past_its_window_and_explains_a_match() {
         let (index, [body, title]) = index(&corpus(), 11_000);
-        let words = vec![
-            vec![(Term::from_field_text(body, "x"), 1.0)],
-            vec![(Term::from_field_text(body, "z"), 1.0)],
-        ];
-        let optional = vec![(Term::from_field_text(body, "z"), 4.0)];
-        let query = AllWordsQuery::new(words, optional, Some(phrase(title)));
+        let set = |word: &str, seeked: bool| TermSet {
+            terms: vec![(Term::from_field_text(body, word), 1.0)],
+            seeked,
+        };
+        let words = vec![set("x", false), set("z", true)];
+        let query = AllWordsQuery::new(words, set("z", false), Some(phrase(title)));
         let all: Vec<DocId> = results(&index, &query)
             .into_iter()
             .map(|(a, _)| a.doc_id)

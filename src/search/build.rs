@@ -13,7 +13,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{DateTime, Term};
 
-use super::all_words::{AllWordsQuery, BoostedTerms};
+use super::all_words::{AllWordsQuery, BoostedTerms, TermSet};
 use super::any_of::AnyOfQuery;
 use super::query::UserQuery;
 use super::stopwords::is_stop_word;
@@ -155,13 +155,17 @@ pub fn build(
     let size = lead.and_then(|_| pairs.iter().map(|(term, _)| doc_freq(term)).max());
     let pairs_seeked = size.is_some_and(seeked);
     if filters.is_empty() && query.excluded.is_empty() && is_keyword_query(query) {
-        if let Some(words) = walked_words(query, fields, &sizes, &seeked) {
+        if let Some(words) = single_words(query, fields, &sizes, &seeked) {
             let (in_body, in_title): (BoostedTerms, Vec<_>) = pairs
                 .into_iter()
                 .map(|(term, title)| ((term, PAIR_BOOST), title))
                 .unzip();
+            let optional = TermSet {
+                terms: in_body,
+                seeked: pairs_seeked,
+            };
             let bonus = (!in_title.is_empty()).then(|| union(in_title, pairs_seeked));
-            return Some(Box::new(AllWordsQuery::new(words, in_body, bonus)));
+            return Some(Box::new(AllWordsQuery::new(words, optional, bonus)));
         }
     }
     let mut clauses = word_clauses(query, fields, &sizes, &seeked);
@@ -308,14 +312,14 @@ fn word_clauses(
     out
 }
 
-/// The terms of every required word, when the query is two or more single words (no
-/// phrase) of like frequency, none to be seeked: what [`AllWordsQuery`] matches fastest.
-fn walked_words(
+/// The terms of every required word, each walked or seeked, when the query is two or more
+/// single words (no phrase): what [`AllWordsQuery`] matches fastest.
+fn single_words(
     query: &AnalyzedQuery,
     fields: &Fields,
     sizes: &[Option<u64>],
     seeked: &dyn Fn(u64) -> bool,
-) -> Option<Vec<BoostedTerms>> {
+) -> Option<Vec<TermSet>> {
     if query.required.len() < 2 {
         return None;
     }
@@ -324,11 +328,13 @@ fn walked_words(
         .iter()
         .zip(sizes)
         .map(|((terms, phrase), size)| {
-            let walked = size.is_some_and(|size| !seeked(size));
-            if *phrase || !walked {
+            if *phrase {
                 return None;
             }
-            word_terms(terms, fields)
+            Some(TermSet {
+                terms: word_terms(terms, fields)?,
+                seeked: size.is_some_and(seeked),
+            })
         })
         .collect()
 }
@@ -508,9 +514,10 @@ mod tests {
     use crate::index::schema;
     use crate::search::query::parse;
 
-    /// How many of the query's unions are walked by tantivy and how many seeked by ours,
-    /// and whether its words are matched as one [`AllWordsQuery`], with every folded word's
-    /// size taken from `sizes` (1,000 for the others).
+    /// How many of the query's unions are walked by tantivy, how many clauses are seeked
+    /// (by [`AnyOfQuery`] or inside an [`AllWordsQuery`]), and whether its words are matched
+    /// as one [`AllWordsQuery`], with every folded word's size taken from `sizes` (1,000 for
+    /// the others).
     fn unions(q: &str, filters: &Filters, sizes: &[(&str, u64)]) -> (usize, usize, bool) {
         let fields = Fields::from_schema(&schema::build()).expect("fields");
         let analyzed = AnalyzedQuery::new(&parse(q).expect("query"));
@@ -526,7 +533,7 @@ mod tests {
         let plan = format!("{query:?}");
         (
             plan.matches("BooleanQuery { subqueries: [(Should").count(),
-            plan.matches("AnyOfQuery").count(),
+            plan.matches("AnyOfQuery").count() + plan.matches("seeked: true").count(),
             plan.starts_with("AllWordsQuery"),
         )
     }
@@ -543,9 +550,10 @@ mod tests {
         assert_eq!(unions("thủ tướng -bộ", &none, &common), (4, 0, false));
         assert!(!unions("thủ \"tướng chính\"", &none, &common).2);
         // A rare word leads and is walked; the common ones are seeked to its documents, and
-        // so are the pair bonuses once one is common.
+        // so are the pair bonuses (the body's pair terms and the title's phrases) once one is
+        // common.
         let rare = [("u23", 300), ("viet", 15_000), ("nam", 25_000)];
-        assert_eq!(unions("u23 việt nam", &none, &rare), (2, 2, false));
+        assert_eq!(unions("u23 việt nam", &none, &rare), (1, 2, true));
         let pair = bigram("viet", "nam");
         let common_pair = [
             ("u23", 300),
@@ -553,12 +561,15 @@ mod tests {
             ("nam", 25_000),
             (&*pair, 11_000),
         ];
-        assert_eq!(unions("u23 việt nam", &none, &common_pair), (1, 3, false));
-        // A rare cited directive leads as well.
+        assert_eq!(unions("u23 việt nam", &none, &common_pair), (0, 4, true));
+        // Beside a filter, tantivy's intersection: the rare word and the bonuses walked, the
+        // others seeked.
         let cites = Filters {
             cites: Some("chi-thi/05-ct/tw".to_string()),
             ..Filters::default()
         };
+        assert_eq!(unions("u23 việt nam", &cites, &rare), (2, 2, false));
+        // A rare cited directive leads as well.
         let sizes = [("chi-thi/05-ct/tw", 20), ("dang", 30_000)];
         assert_eq!(unions("đảng", &cites, &sizes), (0, 1, false));
     }
