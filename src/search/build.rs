@@ -339,8 +339,8 @@ fn single_words(
         .collect()
 }
 
-/// A single word's term in each text field with the weight of that field, the same as the
-/// clauses of [`clause_query`]; `None` for a clause of several words.
+/// A single word's term in each text field with the weight of that field (the fields and
+/// weights of [`clause_query`]); `None` for a clause of several words.
 fn word_terms(terms: &ClauseTerms, fields: &Fields) -> Option<BoostedTerms> {
     let ([fold], [exact]) = (terms.fold.as_slice(), terms.exact.as_slice()) else {
         return None;
@@ -369,6 +369,17 @@ fn has_letters(terms: &ClauseTerms) -> bool {
 /// Numbers and symbols read the same exact and folded, so for them the exact fields would
 /// only count every match twice over the words of the query: they are left out.
 fn clause_query(terms: &ClauseTerms, fields: &Fields, seeked: bool) -> Box<dyn Query> {
+    if let Some(single) = word_terms(terms, fields) {
+        // One word: a term in each field, weighed as `word_terms` says.
+        let any = single
+            .into_iter()
+            .map(|(term, boost)| {
+                let query = TermQuery::new(term, IndexRecordOption::WithFreqs);
+                boosted(Box::new(query), boost)
+            })
+            .collect();
+        return union(any, seeked);
+    }
     let mut any: Vec<Box<dyn Query>> = vec![
         boosted(body_words_query(terms, fields), 1.0),
         boosted(words_query(fields.title_fold, &terms.fold), TITLE_BOOST),
