@@ -19,6 +19,8 @@ use tantivy::query::{Bm25Weight, EmptyScorer, EnableScoring, Explanation, Query,
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocId, DocSet, Score, SegmentReader, TantivyError, Term, TERMINATED};
 
+use super::any_of::scorer_on;
+
 /// Documents a window holds: tantivy's union buffers as many.
 const WINDOW: u32 = 4096;
 /// 64-document words of a window's bitset.
@@ -222,12 +224,7 @@ impl Weight for AllWordsWeight {
     }
 
     fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
-        let mut scorer = self.scorer(reader, 1.0)?;
-        if scorer.seek(doc) != doc {
-            return Err(TantivyError::InvalidArgument(format!(
-                "document {doc} does not match"
-            )));
-        }
+        let mut scorer = scorer_on(self, reader, doc)?;
         let mut explanation = Explanation::new("sum over the terms and the bonus", scorer.score());
         let words = self.words.iter().flat_map(|(terms, _)| terms);
         let terms: Vec<_> = words.chain(&self.optional.0).cloned().collect();
@@ -289,18 +286,16 @@ impl TermCursor {
         self.doc()
     }
 
-    /// The current document's term frequency; 1 in a field without frequencies, as tantivy
-    /// counts it.
+    /// The current document's term frequency.
     #[inline]
     fn freq(&self) -> u32 {
-        self.postings.freqs().get(self.at).copied().unwrap_or(1)
+        freq_at(self.postings.freqs(), self.at)
     }
 
-    /// The score of `doc`, the current document.
+    /// The score of `doc` with term frequency `freq`, as a `TermScorer` scores it.
     #[inline]
-    fn score(&self, doc: DocId) -> Score {
-        self.bm25
-            .score(self.fieldnorms.fieldnorm_id(doc), self.freq())
+    fn score(&self, doc: DocId, freq: u32) -> Score {
+        self.bm25.score(self.fieldnorms.fieldnorm_id(doc), freq)
     }
 
     /// Documents in the posting list.
@@ -338,11 +333,9 @@ impl TermCursor {
                 let bit = 1u64 << (delta % 64);
                 if first || keep[delta / 64] & bit != 0 {
                     found[delta / 64] |= bit;
-                    // A field without frequencies counts every match once, as tantivy does.
-                    let freq = freqs.get(at).copied().unwrap_or(1);
-                    let norm = self.fieldnorms.fieldnorm_id(doc);
+                    let points = self.score(doc, freq_at(freqs, at));
                     if let Some(score) = scores.get_mut(delta) {
-                        *score += self.bm25.score(norm, freq);
+                        *score += points;
                     }
                 }
                 at += 1;
@@ -355,6 +348,13 @@ impl TermCursor {
             self.at = 0;
         }
     }
+}
+
+/// The term frequency at index `at` of a block's `freqs`; 1 in a field without
+/// frequencies, as tantivy counts it.
+#[inline]
+fn freq_at(freqs: &[u32], at: usize) -> u32 {
+    freqs.get(at).copied().unwrap_or(1)
 }
 
 /// One word: its terms' cursors, one a field that holds it in this segment (or the
@@ -408,7 +408,7 @@ impl Word {
                     if cursor.seek(doc) == doc {
                         found[k] |= bit;
                         if let Some(score) = scores.get_mut(delta) {
-                            *score += cursor.score(doc);
+                            *score += cursor.score(doc, cursor.freq());
                         }
                     }
                 }
@@ -522,7 +522,6 @@ impl DocSet for AllWordsScorer {
             return self.doc;
         }
         if target >= self.start.saturating_add(WINDOW) {
-            self.matches.fill(0);
             self.doc = self.next_window(target);
             return self.doc;
         }

@@ -71,12 +71,7 @@ impl Weight for AnyOfWeight {
     }
 
     fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
-        let mut scorer = self.scorer(reader, 1.0)?;
-        if scorer.seek(doc) != doc {
-            return Err(TantivyError::InvalidArgument(format!(
-                "document {doc} does not match"
-            )));
-        }
+        let mut scorer = scorer_on(self, reader, doc)?;
         let mut explanation = Explanation::new("sum of the clauses that match", scorer.score());
         for weight in &self.clauses {
             if let Ok(detail) = weight.explain(reader, doc) {
@@ -85,6 +80,22 @@ impl Weight for AnyOfWeight {
         }
         Ok(explanation)
     }
+}
+
+/// `weight`'s scorer in the segment, standing on `doc`; an error when `doc` does not match.
+/// What the `explain` of our weights starts from.
+pub(crate) fn scorer_on(
+    weight: &dyn Weight,
+    reader: &SegmentReader,
+    doc: DocId,
+) -> tantivy::Result<Box<dyn Scorer>> {
+    let mut scorer = weight.scorer(reader, 1.0)?;
+    if scorer.seek(doc) != doc {
+        return Err(TantivyError::InvalidArgument(format!(
+            "document {doc} does not match"
+        )));
+    }
+    Ok(scorer)
 }
 
 /// The union as a doc set: every clause stands on its next document, `doc` on the least.
