@@ -19,7 +19,7 @@ use tantivy::query::{Bm25Weight, EmptyScorer, EnableScoring, Explanation, Query,
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocId, DocSet, Score, SegmentReader, TantivyError, Term, TERMINATED};
 
-use super::any_of::scorer_on;
+use super::explain::scorer_on;
 
 /// Documents a window holds: tantivy's union buffers as many.
 const WINDOW: u32 = 4096;

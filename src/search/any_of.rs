@@ -8,7 +8,9 @@
 //! target and scores the ones that land on it, so a seek costs a skip in each clause.
 
 use tantivy::query::{EmptyScorer, EnableScoring, Explanation, Query, Scorer, Weight};
-use tantivy::{DocId, DocSet, Score, SegmentReader, TantivyError, Term, TERMINATED};
+use tantivy::{DocId, DocSet, Score, SegmentReader, Term, TERMINATED};
+
+use super::explain::scorer_on;
 
 /// Matches the documents any clause matches, scored by the sum of the clauses that match.
 #[derive(Debug)]
@@ -80,22 +82,6 @@ impl Weight for AnyOfWeight {
         }
         Ok(explanation)
     }
-}
-
-/// `weight`'s scorer in the segment, standing on `doc`; an error when `doc` does not match.
-/// What the `explain` of our weights starts from.
-pub(crate) fn scorer_on(
-    weight: &dyn Weight,
-    reader: &SegmentReader,
-    doc: DocId,
-) -> tantivy::Result<Box<dyn Scorer>> {
-    let mut scorer = weight.scorer(reader, 1.0)?;
-    if scorer.seek(doc) != doc {
-        return Err(TantivyError::InvalidArgument(format!(
-            "document {doc} does not match"
-        )));
-    }
-    Ok(scorer)
 }
 
 /// The union as a doc set: every clause stands on its next document, `doc` on the least.

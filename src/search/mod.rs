@@ -5,6 +5,7 @@ pub mod any_of;
 pub mod build;
 pub mod cache;
 pub mod citations;
+mod explain;
 pub mod facets;
 pub mod query;
 pub mod response;
