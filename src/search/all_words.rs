@@ -11,7 +11,9 @@
 //! theirs, the optional terms add to the documents left, and those are read from the
 //! window's bits; a bonus that is not a term (a phrase) is asked about those alone. Terms
 //! far more common than the rarest word are not walked but seeked, through their skip
-//! lists, to the few documents the walked words left (see `build`).
+//! lists, to the few documents the walked words left (see `build`). A question needs only a
+//! share of its words: there every word is walked whole, and how many words each document
+//! holds is counted in bitsets, one for each count, 64 documents at a time.
 
 use tantivy::fieldnorm::FieldNormReader;
 use tantivy::postings::BlockSegmentPostings;
@@ -39,12 +41,15 @@ pub struct TermSet {
     pub seeked: bool,
 }
 
-/// Matches the documents holding every word in at least one of its fields. Scores a
-/// document by the sum of its words' and its optional terms' boosted BM25 (each as a
-/// boosted `TermQuery` scores it), plus the score of `bonus` where `bonus` matches too.
+/// Matches the documents holding every word (or, for a question, `required` of them) in at
+/// least one of its fields. Scores a document by the sum of its words' and its optional
+/// terms' boosted BM25 (each as a boosted `TermQuery` scores it), plus the score of `bonus`
+/// where `bonus` matches too.
 #[derive(Debug)]
 pub struct AllWordsQuery {
     words: Vec<TermSet>,
+    /// How many of the words a document must hold.
+    required: usize,
     optional: TermSet,
     bonus: Option<Box<dyn Query>>,
 }
@@ -57,10 +62,23 @@ impl AllWordsQuery {
         bonus: Option<Box<dyn Query>>,
     ) -> AllWordsQuery {
         AllWordsQuery {
+            required: words.len(),
             words,
             optional,
             bonus,
         }
+    }
+
+    /// Only `required` of the words need be in a document (at least one), as in a
+    /// question. Every word is then walked: any document may hold the share.
+    pub fn requiring(mut self, required: usize) -> AllWordsQuery {
+        self.required = required.clamp(1, self.words.len().max(1));
+        if self.required < self.words.len() {
+            for word in &mut self.words {
+                word.seeked = false;
+            }
+        }
+        self
     }
 }
 
@@ -68,6 +86,7 @@ impl Clone for AllWordsQuery {
     fn clone(&self) -> Self {
         AllWordsQuery {
             words: self.words.clone(),
+            required: self.required,
             optional: self.optional.clone(),
             bonus: self.bonus.as_ref().map(|q| q.box_clone()),
         }
@@ -123,6 +142,7 @@ impl Query for AllWordsQuery {
         };
         Ok(Box::new(AllWordsWeight {
             words,
+            required: self.required,
             optional: (optional, self.optional.seeked),
             bonus,
             scoring,
@@ -145,6 +165,8 @@ impl Query for AllWordsQuery {
 struct AllWordsWeight {
     /// Each word's terms, and whether the word is seeked.
     words: Vec<(Vec<(Term, Bm25Weight)>, bool)>,
+    /// How many of the words a document must hold.
+    required: usize,
     /// The optional terms, and whether they are seeked.
     optional: (Vec<(Term, Bm25Weight)>, bool),
     bonus: Option<Box<dyn Weight>>,
@@ -186,14 +208,20 @@ impl AllWordsWeight {
         Ok(cursors)
     }
 
-    /// Each word's cursors in the segment, the walked words first, the rarest first;
-    /// `None` when a word is in none of its fields there, so that nothing matches.
+    /// The cursors in the segment of each word it holds, the walked words first, the
+    /// rarest first; `None` when fewer words than required are there, so that nothing
+    /// matches.
     fn words(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Option<Vec<Word>>> {
         let mut words = Vec::with_capacity(self.words.len());
+        let mut missing = 0;
         for (terms, seeked) in &self.words {
             let cursors = self.cursors(terms, reader, boost)?;
             if cursors.is_empty() {
-                return Ok(None);
+                missing += 1;
+                if self.words.len() - missing < self.required {
+                    return Ok(None);
+                }
+                continue;
             }
             words.push(Word {
                 cursors,
@@ -220,7 +248,10 @@ impl Weight for AllWordsWeight {
             Some(weight) => Some(weight.scorer(reader, boost)?),
             None => None,
         };
-        Ok(Box::new(AllWordsScorer::new(words, optional, bonus)))
+        let required = self.required.min(words.len());
+        Ok(Box::new(AllWordsScorer::new(
+            words, required, optional, bonus,
+        )))
     }
 
     fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
@@ -414,10 +445,15 @@ impl Word {
     }
 }
 
-/// The documents holding every word, a window at a time.
+/// The documents holding every word (or the required share of them), a window at a time.
 struct AllWordsScorer {
     /// Rarest first.
     words: Vec<Word>,
+    /// How many words a match holds; fewer than `words` in a question.
+    required: usize,
+    /// In a question, by position in the window: bitset `j` marks the documents holding
+    /// more than `j` of the words added so far (empty when every word is required).
+    counts: Vec<[u64; WINDOW_WORDS]>,
     /// Terms that only add to the score of the documents the words find.
     optional: Word,
     bonus: Option<Box<dyn Scorer>>,
@@ -435,9 +471,17 @@ struct AllWordsScorer {
 }
 
 impl AllWordsScorer {
-    fn new(words: Vec<Word>, optional: Word, bonus: Option<Box<dyn Scorer>>) -> AllWordsScorer {
+    fn new(
+        words: Vec<Word>,
+        required: usize,
+        optional: Word,
+        bonus: Option<Box<dyn Scorer>>,
+    ) -> AllWordsScorer {
+        let counted = if required < words.len() { required } else { 0 };
         let mut scorer = AllWordsScorer {
             words,
+            required,
+            counts: vec![[0; WINDOW_WORDS]; counted],
             optional,
             bonus,
             start: 0,
@@ -455,34 +499,20 @@ impl AllWordsScorer {
     /// match, or [`TERMINATED`].
     fn next_window(&mut self, mut target: DocId) -> DocId {
         loop {
-            // The first document every word may share: the latest of their next documents.
-            let mut start = target;
-            for word in &mut self.words {
-                start = start.max(word.seek(target));
-            }
+            let start = self.window_start(target);
             if start == TERMINATED {
                 return TERMINATED;
             }
             self.start = start;
-            let horizon = start.saturating_add(WINDOW);
             self.scores.fill(0.0);
-            let (matches, found) = (&mut *self.matches, &mut *self.found);
-            for (n, word) in self.words.iter_mut().enumerate() {
-                found.fill(0);
-                word.add_window(start, n == 0, matches, found, &mut self.scores);
-                if n == 0 {
-                    matches.copy_from_slice(found);
-                } else {
-                    for (bits, word_bits) in matches.iter_mut().zip(found.iter()) {
-                        *bits &= word_bits;
-                    }
-                }
-                if matches.iter().all(|&bits| bits == 0) {
-                    break;
-                }
+            if self.counts.is_empty() {
+                self.intersect_window(start);
+            } else {
+                self.count_window(start);
             }
-            if matches.iter().any(|&bits| bits != 0) {
+            if self.matches.iter().any(|&bits| bits != 0) {
                 // Optional terms add to the matches only: `found` takes marks no one reads.
+                let (matches, found) = (&*self.matches, &mut *self.found);
                 let optional = &mut self.optional;
                 optional.add_window(start, false, matches, found, &mut self.scores);
             }
@@ -490,7 +520,73 @@ impl AllWordsScorer {
             if let Some(doc) = self.pop() {
                 return doc;
             }
-            target = horizon;
+            target = start.saturating_add(WINDOW);
+        }
+    }
+
+    /// The first document from `target` on that may hold the required words: the latest
+    /// of the words' next documents, or, in a question, the earliest that enough of them
+    /// reach.
+    fn window_start(&mut self, target: DocId) -> DocId {
+        if self.counts.is_empty() {
+            let mut start = target;
+            for word in &mut self.words {
+                start = start.max(word.seek(target));
+            }
+            return start;
+        }
+        let mut next: Vec<DocId> = self.words.iter_mut().map(|w| w.seek(target)).collect();
+        next.sort_unstable();
+        next.get(self.required - 1).copied().unwrap_or(TERMINATED)
+    }
+
+    /// Marks in `matches` the window's documents holding every word, and adds up their
+    /// scores.
+    fn intersect_window(&mut self, start: DocId) {
+        let (matches, found) = (&mut *self.matches, &mut *self.found);
+        for (n, word) in self.words.iter_mut().enumerate() {
+            found.fill(0);
+            word.add_window(start, n == 0, matches, found, &mut self.scores);
+            if n == 0 {
+                matches.copy_from_slice(found);
+            } else {
+                for (bits, word_bits) in matches.iter_mut().zip(found.iter()) {
+                    *bits &= word_bits;
+                }
+            }
+            if matches.iter().all(|&bits| bits == 0) {
+                return;
+            }
+        }
+    }
+
+    /// Marks in `matches` the window's documents holding the required share of the words,
+    /// and adds up their scores. Each word is walked whole, and the count of words a
+    /// document holds is kept a bitset per count, 64 documents at a time.
+    fn count_window(&mut self, start: DocId) {
+        for counts in &mut self.counts {
+            counts.fill(0);
+        }
+        let found = &mut *self.found;
+        for word in &mut self.words {
+            found.fill(0);
+            word.add_window(start, true, &self.matches, found, &mut self.scores);
+            // From the highest count down, so that a word counts once for a document.
+            for j in (1..self.counts.len()).rev() {
+                let (lower, higher) = self.counts.split_at_mut(j);
+                let (more, fewer) = (&mut higher[0], &lower[j - 1]);
+                for ((bits, below), word_bits) in more.iter_mut().zip(fewer).zip(found.iter()) {
+                    *bits |= below & word_bits;
+                }
+            }
+            if let Some(once) = self.counts.first_mut() {
+                for (bits, word_bits) in once.iter_mut().zip(found.iter()) {
+                    *bits |= word_bits;
+                }
+            }
+        }
+        if let Some(enough) = self.counts.last() {
+            self.matches.copy_from_slice(enough);
         }
     }
 
@@ -539,9 +635,15 @@ impl DocSet for AllWordsScorer {
     }
 
     fn size_hint(&self) -> u32 {
-        // The rarest word's documents, a word counted as its most common field.
+        // The rarest word's documents, a word counted as its most common field; in a
+        // question, the most common word's.
         let word_size = |w: &Word| w.cursors.iter().map(|c| c.postings.doc_freq()).max();
-        self.words.iter().filter_map(word_size).min().unwrap_or(0)
+        let sizes = self.words.iter().filter_map(word_size);
+        if self.counts.is_empty() {
+            sizes.min().unwrap_or(0)
+        } else {
+            sizes.max().unwrap_or(0)
+        }
     }
 
     fn cost(&self) -> u64 {
@@ -675,6 +777,32 @@ mod tests {
         Box::new(BooleanQuery::new(clauses))
     }
 
+    /// A question as tantivy's boolean queries: every word a union of its fields,
+    /// `required` of them needed, the bonus optional.
+    fn question(
+        words: &[BoostedTerms],
+        required: usize,
+        bonus: Option<Box<dyn Query>>,
+    ) -> Box<dyn Query> {
+        let unions = words
+            .iter()
+            .map(|word| {
+                let fields = word
+                    .iter()
+                    .map(|(t, b)| {
+                        let q = TermQuery::new(t.clone(), IndexRecordOption::WithFreqs);
+                        (Occur::Should, boosted(Box::new(q), *b))
+                    })
+                    .collect();
+                Box::new(BooleanQuery::new(fields)) as Box<dyn Query>
+            })
+            .collect();
+        let share = BooleanQuery::union_with_minimum_required_clauses(unions, required);
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, Box::new(share))];
+        clauses.extend(bonus.map(|q| (Occur::Should, q)));
+        Box::new(BooleanQuery::new(clauses))
+    }
+
     /// The same documents in the same order, scores equal but for the order of the sums.
     fn assert_same(ours: &[(DocAddress, f32)], theirs: &[(DocAddress, f32)]) {
         assert_eq!(ours.len(), theirs.len());
@@ -727,6 +855,49 @@ mod tests {
                 let theirs = boolean(&words, None);
                 assert_same(&results(&index, &ours), &results(&index, &*theirs));
             }
+        }
+    }
+
+    #[test]
+    fn matches_and_scores_a_question_as_a_union_requiring_a_share_of_its_words() {
+        let (index, [body, title]) = index(&corpus(), 5_000);
+        let word = |w: &str| -> BoostedTerms {
+            vec![
+                (Term::from_field_text(body, w), 1.0),
+                (Term::from_field_text(title, w), 2.5),
+            ]
+        };
+        let absent = vec![(Term::from_field_text(body, "absent"), 1.0)];
+        // The words, how many a match needs, and whether anything matches.
+        let table: [(Vec<BoostedTerms>, usize, bool); 5] = [
+            (vec![word("x"), word("y"), word("z")], 2, true),
+            (vec![word("x"), word("y"), word("z")], 1, true),
+            (
+                vec![word("z"), word("y"), word("x"), word("filler")],
+                3,
+                true,
+            ),
+            (vec![word("x"), absent.clone(), word("z")], 2, true),
+            (vec![absent.clone(), word("y"), absent], 2, false),
+        ];
+        for (words, required, some) in table {
+            // Asked to seek, a question still walks every word.
+            let sets: Vec<TermSet> = words
+                .iter()
+                .map(|terms| TermSet {
+                    terms: terms.clone(),
+                    seeked: true,
+                })
+                .collect();
+            let optional = TermSet {
+                terms: vec![(Term::from_field_text(body, "z"), 4.0)],
+                seeked: false,
+            };
+            let ours = AllWordsQuery::new(sets, optional, Some(phrase(title))).requiring(required);
+            let theirs = question(&words, required, Some(bonus(body, title)));
+            let (ours, theirs) = (results(&index, &ours), results(&index, &*theirs));
+            assert_same(&ours, &theirs);
+            assert_eq!(!ours.is_empty(), some);
         }
     }
 

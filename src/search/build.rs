@@ -154,18 +154,28 @@ pub fn build(
     // their terms in the body.
     let size = lead.and_then(|_| pairs.iter().map(|(term, _)| doc_freq(term)).max());
     let pairs_seeked = size.is_some_and(seeked);
-    if filters.is_empty() && query.excluded.is_empty() && is_keyword_query(query) {
+    if filters.is_empty() && query.excluded.is_empty() {
         if let Some(words) = single_words(query, fields, &sizes, &seeked) {
             let (in_body, in_title): (BoostedTerms, Vec<_>) = pairs
                 .into_iter()
                 .map(|(term, title)| ((term, PAIR_BOOST), title))
                 .unzip();
-            let optional = TermSet {
+            let bonus = (!in_title.is_empty()).then(|| union(in_title, pairs_seeked));
+            let mut optional = TermSet {
                 terms: in_body,
                 seeked: pairs_seeked,
             };
-            let bonus = (!in_title.is_empty()).then(|| union(in_title, pairs_seeked));
-            return Some(Box::new(AllWordsQuery::new(words, optional, bonus)));
+            if is_keyword_query(query) {
+                return Some(Box::new(AllWordsQuery::new(words, optional, bonus)));
+            }
+            // A question: its function words only score, as the pairs' terms do.
+            let (content, function) = question_words(query, words);
+            let required = question_share(content.len());
+            optional
+                .terms
+                .extend(function.into_iter().flat_map(|w| w.terms));
+            let question = AllWordsQuery::new(content, optional, bonus).requiring(required);
+            return Some(Box::new(question));
         }
     }
     let mut clauses = word_clauses(query, fields, &sizes, &seeked);
@@ -304,12 +314,35 @@ fn word_clauses(
         content = std::mem::take(&mut function);
     }
     if !content.is_empty() {
-        let min = ((content.len() as f64 * QUESTION_MIN_SHARE).ceil() as usize).max(1);
+        let min = question_share(content.len());
         let any = BooleanQuery::union_with_minimum_required_clauses(content, min);
         out.push((Occur::Must, Box::new(any)));
     }
     out.extend(function.into_iter().map(|q| (Occur::Should, q)));
     out
+}
+
+/// How many of a question's `content` words a document must hold.
+fn question_share(content: usize) -> usize {
+    ((content as f64 * QUESTION_MIN_SHARE).ceil() as usize).max(1)
+}
+
+/// A question's single `words` split as [`word_clauses`] splits its clauses: the content
+/// words, of which a share is required, and the function words, which only score (all
+/// words are content when every one is a function word).
+fn question_words(query: &AnalyzedQuery, words: Vec<TermSet>) -> (Vec<TermSet>, Vec<TermSet>) {
+    let (mut content, mut function) = (Vec::new(), Vec::new());
+    for ((terms, _), word) in query.required.iter().zip(words) {
+        if is_stop_word(&terms.exact, &terms.fold) {
+            function.push(word);
+        } else {
+            content.push(word);
+        }
+    }
+    if content.is_empty() {
+        return (function, Vec::new());
+    }
+    (content, function)
 }
 
 /// The terms of every required word, each walked or seeked, when the query is two or more
@@ -580,6 +613,11 @@ mod tests {
             ..Filters::default()
         };
         assert_eq!(unions("u23 việt nam", &cites, &rare), (2, 2, false));
+        // A question of single words: a share of its content words in a window at a time,
+        // nothing seeked; with a phrase, tantivy's union requiring the share.
+        let question = "vệ sinh an toàn thực phẩm bẩn";
+        assert_eq!(unions(question, &none, &[("ve", 300)]), (1, 0, true));
+        assert!(!unions(&format!("{question} \"hà nội\""), &none, &[]).2);
         // A rare cited directive leads as well.
         let sizes = [("chi-thi/05-ct/tw", 20), ("dang", 30_000)];
         assert_eq!(unions("đảng", &cites, &sizes), (0, 1, false));
