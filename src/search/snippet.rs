@@ -248,20 +248,29 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
     i
 }
 
-/// Escapes text for HTML, turning line breaks into spaces.
+/// Escapes text for HTML, turning line breaks into spaces. The text between two
+/// characters to replace goes in as one slice: they are all ASCII, so never inside a
+/// character.
 pub fn escape_into(text: &str, out: &mut String) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\n' => out.push(' '),
-            c => out.push(c),
-        }
+    let mut rest = text;
+    while let Some(at) = rest.bytes().position(|b| ESCAPED.contains(&b)) {
+        let (kept, tail) = rest.split_at(at);
+        out.push_str(kept);
+        out.push_str(match tail.as_bytes()[0] {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => " ",
+        });
+        rest = &tail[1..];
     }
+    out.push_str(rest);
 }
+
+/// The bytes [`escape_into`] replaces.
+const ESCAPED: [u8; 6] = [b'&', b'<', b'>', b'"', b'\'', b'\n'];
 
 #[cfg(test)]
 mod tests {
@@ -280,6 +289,24 @@ mod tests {
         let text = "Qua hơn 2 năm thực hiện Hướng dẫn 38 của Ban Tổ chức Trung ương";
         let html = snippet_html(text, &highlight(&["huong", "dan"]), SNIPPET_BYTES);
         assert!(html.contains("<b>Hướng</b> <b>dẫn</b> 38"), "{html}");
+    }
+
+    #[test]
+    fn escape_replaces_markup_and_line_breaks_only() {
+        let table = [
+            ("", ""),
+            ("Đảng", "Đảng"),
+            ("a & b", "a &amp; b"),
+            ("<b>\"x\"</b>", "&lt;b&gt;&quot;x&quot;&lt;/b&gt;"),
+            ("it's\nnew", "it&#39;s new"),
+            ("&&", "&amp;&amp;"),
+            ("tổ chức>", "tổ chức&gt;"),
+        ];
+        for (text, html) in table {
+            let mut out = String::new();
+            escape_into(text, &mut out);
+            assert_eq!(out, html, "{text:?}");
+        }
     }
 
     #[test]
