@@ -12,7 +12,9 @@ use tantivy::Index;
 /// 4: body pairs stop at clause punctuation (the schema is the same, the terms are not: only
 /// this version tells such an index is old).
 /// 5: bodies stored compressed one by one with `body_codec`'s dictionary.
-pub const PIPELINE_VERSION: u32 = 5;
+/// 6: a longer body's frame ends its first block after the head (`body_codec::HEAD_BYTES`);
+/// version 5 bodies still read, but an upgrade stores every body so.
+pub const PIPELINE_VERSION: u32 = 6;
 
 /// Prefix of the sources of documents written through the API rather than read from a
 /// corpus file: an ingest neither rewrites nor removes them.

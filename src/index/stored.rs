@@ -59,8 +59,9 @@ pub struct StoredHit<'a> {
     pub id: &'a str,
     /// Title.
     pub title: &'a str,
-    /// The normalised body.
-    pub body: Cow<'a, str>,
+    /// The normalised body as stored, for [`body_codec::BodyReader`] to decode as far as
+    /// the caller needs it.
+    pub body: &'a [u8],
     /// Publication date.
     pub date: Option<DateTime>,
     /// Keys of the documents it cites.
@@ -76,8 +77,8 @@ const DATE_CODE: u8 = 5;
 /// then each value as field id, type code and value), borrowing the texts. Building a
 /// `TantivyDocument` instead copies every field, and the body one byte at a time (tantivy
 /// reads a bytes value through `Vec<u8>`'s generic deserialiser): 4 % of a search. `None`
-/// for damaged bytes or a value of a type this schema never stores; a body that does not
-/// decompress reads as empty (the hit still shows, without a snippet), as it always has.
+/// for damaged bytes or a value of a type this schema never stores. The body is left
+/// compressed: a snippet mostly needs only its head.
 pub fn read_hit<'a>(mut bytes: &'a [u8], fields: &Fields) -> Option<StoredHit<'a>> {
     let count = vint(&mut bytes)?;
     let mut hit = StoredHit::default();
@@ -96,10 +97,7 @@ pub fn read_hit<'a>(mut bytes: &'a [u8], fields: &Fields) -> Option<StoredHit<'a
                 } else if field == fields.title.field_id() {
                     hit.title = text(value)?;
                 } else if field == fields.body_stored.field_id() {
-                    hit.body = body_codec::decode(value).unwrap_or_else(|e| {
-                        tracing::warn!(id = hit.id, "{e}");
-                        Cow::Borrowed("")
-                    });
+                    hit.body = value;
                 } else if field == fields.cites.field_id() {
                     hit.cites.push(text(value)?);
                 }
@@ -229,7 +227,7 @@ mod tests {
                 hit.title,
                 stored_text(doc, fields.title).unwrap_or_default()
             );
-            assert_eq!(Some(hit.body), stored_body(doc, &fields));
+            assert_eq!(body_codec::decode(hit.body).ok(), stored_body(doc, &fields));
             let date = doc.get_first(fields.date).and_then(|v| v.as_datetime());
             assert_eq!(hit.date, date);
             let cites: Vec<&str> = doc
@@ -244,13 +242,21 @@ mod tests {
             .find(|bytes| read_hit(bytes, &fields).is_some_and(|hit| hit.id == "tin/1"))
             .expect("the full document");
         let hit = read_hit(full_bytes, &fields).expect("a hit");
-        assert!(hit.body.len() > 128, "{}", hit.body.len());
+        let body = body_codec::decode(hit.body).expect("the body");
+        assert!(body.len() > body_codec::HEAD_BYTES, "{}", body.len());
+        let head = body_codec::BodyReader::open(hit.body).expect("the head");
+        assert!(
+            !head.is_whole() && body.starts_with(head.text()),
+            "{}",
+            head.text()
+        );
         assert!(hit.date.is_some() && hit.cites.len() >= 2, "{hit:?}");
         // Damage gives `None`, never a panic or a wrong hit.
         for end in 0..full_bytes.len().min(300) {
             assert_eq!(read_hit(&full_bytes[..end], &fields), None, "cut at {end}");
         }
-        // A body that does not decompress leaves the hit without a snippet, not missing.
+        // A body that does not decompress still leaves the hit (the search shows it without
+        // a snippet).
         let value = |field: Field, code: u8, payload: &[u8]| {
             let mut out = field.field_id().to_le_bytes().to_vec();
             out.push(code);
@@ -266,7 +272,11 @@ mod tests {
             b"\x01not a zstd frame",
         ));
         let hit = read_hit(&damaged, &fields).expect("a hit");
-        assert_eq!((hit.id, &*hit.body), ("tin/3", ""));
+        assert_eq!(hit.id, "tin/3");
+        assert!(
+            body_codec::decode(hit.body).is_err()
+                && body_codec::BodyReader::open(hit.body).is_err()
+        );
         let mut unknown = full_bytes.clone();
         unknown[5] = 42; // the first value's type code
         assert_eq!(read_hit(&unknown, &fields), None);

@@ -24,6 +24,7 @@ use tantivy::store::StoreReader;
 use tantivy::{Index, IndexReader, ReloadPolicy, Term};
 
 use crate::document::iso_date;
+use crate::index::body_codec::{BodyError, BodyReader};
 use crate::index::manifest::Manifest;
 use crate::index::stored::{read_hit, stored_body, stored_citations, stored_text};
 use crate::index::{self, Fields, IndexError};
@@ -36,7 +37,7 @@ pub use query::QueryError;
 use response::{
     CitationFacet, Copy, DocumentView, Facets, Hit, SearchResponse, TypeFacet, YearFacet,
 };
-use snippet::{snippet_html, Highlight, SNIPPET_BYTES};
+use snippet::{HeadFirstSnippet, Highlight, SNIPPET_BYTES};
 
 /// Results a page may hold; more is a scraper, not a reader.
 pub const MAX_LIMIT: usize = 100;
@@ -240,7 +241,7 @@ impl Engine {
                 title: hit.title.to_string(),
                 date: hit.date.map(iso_day),
                 score,
-                snippet_html: snippet_html(&hit.body, &highlight, SNIPPET_BYTES),
+                snippet_html: hit_snippet(hit.body, &highlight, hit.id),
                 citations: hit.cites.iter().map(|c| c.to_string()).collect(),
             });
         }
@@ -310,6 +311,27 @@ impl Engine {
 /// The day of a stored date, `YYYY-MM-DD`.
 fn iso_day(date: tantivy::DateTime) -> String {
     iso_date::format(date.into_utc().date())
+}
+
+/// A hit's snippet from its stored body: from the body's head when the head decides it,
+/// which spares decompressing and reading the rest, else from the whole body. A body that
+/// does not decompress (only a damaged index) leaves the hit without a snippet.
+fn hit_snippet(stored: &[u8], highlight: &Highlight, id: &str) -> String {
+    let snippet = || -> Result<String, BodyError> {
+        let mut body = BodyReader::open(stored)?;
+        let mut snippet = HeadFirstSnippet::new(highlight, SNIPPET_BYTES);
+        if !body.is_whole() {
+            if let Some(html) = snippet.of_head(body.text()) {
+                return Ok(html);
+            }
+            body.read_rest()?;
+        }
+        Ok(snippet.of_text(body.text()))
+    };
+    snippet().unwrap_or_else(|e| {
+        tracing::warn!(id, "{e}");
+        String::new()
+    })
 }
 
 fn elapsed_ms(started: Instant) -> f64 {

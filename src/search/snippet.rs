@@ -37,15 +37,51 @@ struct Match {
 
 /// The best passage of `text` as HTML.
 pub fn snippet_html(text: &str, highlight: &Highlight, max_bytes: usize) -> String {
-    render(
-        text,
-        &find_matches(text, highlight, max_bytes, true),
-        max_bytes,
-    )
+    HeadFirstSnippet::new(highlight, max_bytes).of_text(text)
 }
 
-fn render(text: &str, matches: &[Match], max_bytes: usize) -> String {
-    let (start, end) = best_window(text, matches, max_bytes);
+/// A snippet found from a text's head when that decides it, else from the whole text,
+/// reading on from where the head's scan left off: the same passage as [`snippet_html`],
+/// without decompressing or reading most documents past their head.
+pub struct HeadFirstSnippet<'h> {
+    scan: Scan<'h>,
+}
+
+impl<'h> HeadFirstSnippet<'h> {
+    /// A snippet of `max_bytes` for the words of `highlight`.
+    pub fn new(highlight: &'h Highlight, max_bytes: usize) -> HeadFirstSnippet<'h> {
+        HeadFirstSnippet {
+            scan: Scan::new(highlight, max_bytes, true),
+        }
+    }
+
+    /// The snippet of any text beginning with `head`, when `head` alone decides it: the
+    /// scan found a window nothing later can beat and stopped inside `head`, and the
+    /// passage ends before `head` does. `None` when the rest of the text is needed.
+    pub fn of_head(&mut self, head: &str) -> Option<String> {
+        if !self.scan.read(head) {
+            return None;
+        }
+        let max_bytes = self.scan.max_bytes;
+        let (start, end) = best_window(head, &self.scan.matches, max_bytes);
+        // Cut with room to spare, the passage does not depend on where the text ends.
+        if head.len() - start <= max_bytes {
+            return None;
+        }
+        Some(render(head, &self.scan.matches, start, end))
+    }
+
+    /// The snippet of `text`, which begins with the head given to
+    /// [`HeadFirstSnippet::of_head`], if any.
+    pub fn of_text(mut self, text: &str) -> String {
+        self.scan.read(text);
+        let (start, end) = best_window(text, &self.scan.matches, self.scan.max_bytes);
+        render(text, &self.scan.matches, start, end)
+    }
+}
+
+/// The passage of `text` from `start` to `end` as HTML, its matches in `<b>`.
+fn render(text: &str, matches: &[Match], start: usize, end: usize) -> String {
     let mut out = String::with_capacity(end - start + 64);
     if start > 0 {
         out.push('…');
@@ -65,55 +101,131 @@ fn render(text: &str, matches: &[Match], max_bytes: usize) -> String {
     out
 }
 
-/// The query's words in `text`, in order; with `stop_when_perfect`, only up to the first
-/// window nothing can beat.
-fn find_matches(
-    text: &str,
-    highlight: &Highlight,
+/// The query's words found in a text, in order; with `stop_when_perfect`, only up to the
+/// first window nothing can beat. A text may be read in parts, each beginning with the one
+/// before: the scan goes on from the last word it is sure of.
+struct Scan<'h> {
+    highlight: &'h Highlight,
+    words: Vec<&'h str>,
+    /// Typed without accents, a word's accented forms are what the user meant: they count
+    /// in full.
+    unaccented: Vec<bool>,
+    filter: FirstLetters,
     max_bytes: usize,
     stop_when_perfect: bool,
-) -> Vec<Match> {
-    let words: Vec<&str> = highlight.fold.iter().map(String::as_str).collect();
-    let filter = FirstLetters::of(&words);
-    // Typed without accents, a word's accented forms are what the user meant: they count
-    // in full.
-    let unaccented: Vec<bool> = words.iter().map(|w| highlight.exact.contains(*w)).collect();
-    let perfect = perfect_score(words.len());
-    let mut folded = String::new();
-    let mut matches = Vec::new();
-    // Once a window is as good as a window can be, only the words it may still take in are
-    // needed: no later window can beat it, so the rest of the document is not read.
-    let mut stop_after = usize::MAX;
-    for (from, to) in word_spans(text) {
-        if from > stop_after {
-            break;
+    perfect: u32,
+    matches: Vec<Match>,
+    /// Where the words not read yet begin.
+    resume_at: usize,
+    /// Once a window is as good as a window can be, only the words it may still take in
+    /// are needed: no later window can beat it, so the rest of the document is not read.
+    stop_after: usize,
+    /// How many matches there were when a window became perfect.
+    perfect_with: usize,
+    folded: String,
+}
+
+impl<'h> Scan<'h> {
+    fn new(highlight: &'h Highlight, max_bytes: usize, stop_when_perfect: bool) -> Scan<'h> {
+        let words: Vec<&str> = highlight.fold.iter().map(String::as_str).collect();
+        Scan {
+            highlight,
+            filter: FirstLetters::of(&words),
+            unaccented: words.iter().map(|w| highlight.exact.contains(*w)).collect(),
+            perfect: perfect_score(words.len()),
+            words,
+            max_bytes,
+            stop_when_perfect,
+            matches: Vec::new(),
+            resume_at: 0,
+            stop_after: usize::MAX,
+            perfect_with: 0,
+            folded: String::new(),
         }
+    }
+
+    /// Reads `text` from where the last read left off, and says whether the scan stopped
+    /// before the text's last word: then the matches are those of any longer text that
+    /// begins with this one. Otherwise a last word that may be cut short is left unread,
+    /// for a longer text's read to take up.
+    fn read(&mut self, text: &str) -> bool {
+        let offset = self.resume_at;
+        let mut last = None;
+        for (from, to) in word_spans(text.get(offset..).unwrap_or_default()) {
+            let (from, to) = (from + offset, to + offset);
+            if from > self.stop_after {
+                return true;
+            }
+            last = Some((from, to));
+            self.resume_at = to;
+            if self.add(text, from, to) == Added::Enough {
+                // The last word may be cut short where a longer text goes on (a number's
+                // too, by a "." or "," before its next digit).
+                if to + 1 < text.len() {
+                    return true;
+                }
+                self.unread(from, to);
+                return false;
+            }
+        }
+        if let Some((from, to)) = last.filter(|&(_, to)| to + 1 >= text.len()) {
+            self.unread(from, to);
+        }
+        false
+    }
+
+    /// Looks at the word from `from` to `to`, and says whether enough matches are found.
+    fn add(&mut self, text: &str, from: usize, to: usize) -> Added {
         let token = &text[from..to];
-        if !filter.may_match(token) {
-            continue;
+        if !self.filter.may_match(token) {
+            return Added::More;
         }
-        fold_into(token, &mut folded);
-        let Some(word) = words.iter().position(|w| *w == folded) else {
-            continue;
+        fold_into(token, &mut self.folded);
+        let Some(word) = self.words.iter().position(|w| *w == self.folded) else {
+            return Added::More;
         };
-        let exact = unaccented[word] || highlight.exact.contains(&exact_word(token));
-        matches.push(Match {
+        let exact = self.unaccented[word] || self.highlight.exact.contains(&exact_word(token));
+        self.matches.push(Match {
             from,
             to,
             word: word.min(63) as u32,
             exact,
         });
-        if matches.len() >= MAX_MATCHES {
-            break;
+        if self.matches.len() >= MAX_MATCHES {
+            return Added::Enough;
         }
-        if stop_when_perfect
-            && stop_after == usize::MAX
-            && ending_window_score(&matches, max_bytes) == perfect
+        if self.stop_when_perfect
+            && self.stop_after == usize::MAX
+            && ending_window_score(&self.matches, self.max_bytes) == self.perfect
         {
-            stop_after = from + max_bytes;
+            self.stop_after = from + self.max_bytes;
+            self.perfect_with = self.matches.len();
+        }
+        Added::More
+    }
+
+    /// Forgets the word from `from` to `to`, the last one read, so that the next read
+    /// starts with it.
+    fn unread(&mut self, from: usize, to: usize) {
+        self.resume_at = from;
+        if self
+            .matches
+            .last()
+            .is_some_and(|m| m.from == from && m.to == to)
+        {
+            self.matches.pop();
+            if self.perfect_with > self.matches.len() {
+                self.stop_after = usize::MAX;
+            }
         }
     }
-    matches
+}
+
+/// Whether a scan has found enough matches.
+#[derive(PartialEq)]
+enum Added {
+    More,
+    Enough,
 }
 
 /// A cheap test that rejects nearly every word of a document before it is folded: a word
@@ -377,7 +489,10 @@ mod tests {
             "lorem ".repeat(80),
             "ipsum ".repeat(80)
         );
-        let matches = find_matches(&text, &highlight(&["việt", "nam"]), 120, true);
+        let hl = highlight(&["việt", "nam"]);
+        let mut scan = Scan::new(&hl, 120, true);
+        let (stopped, matches) = (scan.read(&text), scan.matches);
+        assert!(stopped);
         assert_eq!(
             matches.len(),
             2,
@@ -390,7 +505,10 @@ mod tests {
     #[test]
     fn an_unaccented_query_is_perfect_with_accented_words() {
         let text = format!("Hướng dẫn 38 {}", "lorem ".repeat(80));
-        let matches = find_matches(&text, &highlight(&["huong", "dan", "38"]), 120, true);
+        let hl = highlight(&["huong", "dan", "38"]);
+        let mut scan = Scan::new(&hl, 120, true);
+        scan.read(&text);
+        let matches = scan.matches;
         assert_eq!(matches.len(), 3);
     }
 
@@ -417,9 +535,40 @@ mod tests {
             let text = text.join(" ");
             let query: Vec<&str> = query.iter().map(|&w| VOCABULARY[w]).collect();
             let highlight = highlight(&query);
-            let early = render(&text, &find_matches(&text, &highlight, max, true), max);
-            let full = render(&text, &find_matches(&text, &highlight, max, false), max);
-            proptest::prop_assert_eq!(early, full);
+            let html = |stop_when_perfect| {
+                let mut scan = Scan::new(&highlight, max, stop_when_perfect);
+                scan.read(&text);
+                let (start, end) = best_window(&text, &scan.matches, max);
+                render(&text, &scan.matches, start, end)
+            };
+            proptest::prop_assert_eq!(html(true), html(false));
+        }
+
+        #[test]
+        fn a_snippet_read_head_first_is_the_whole_text_s(
+            words in proptest::collection::vec(0usize..10, 0..400),
+            query in proptest::collection::vec(0usize..10, 1..4),
+            max in 20usize..300,
+            head in 0usize..3000,
+        ) {
+            // "Đà" is what a head cutting "Đảng" short reads; "1.5" cut short is "1".
+            const VOCABULARY: [&str; 10] =
+                ["đảng", "Đảng", "dang", "viên", "Việt", "nam", "Đà", "38,", "1.5", "1"];
+            let text: Vec<&str> = words.iter().map(|&w| VOCABULARY[w]).collect();
+            let text = text.join(" ");
+            let query: Vec<&str> = query.iter().map(|&w| VOCABULARY[w]).collect();
+            let highlight = highlight(&query);
+            let mut cut = head.min(text.len());
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            // From the head when it decides, else reading on from the head's scan.
+            let mut snippet = HeadFirstSnippet::new(&highlight, max);
+            let html = match snippet.of_head(&text[..cut]) {
+                Some(html) => html,
+                None => snippet.of_text(&text),
+            };
+            proptest::prop_assert_eq!(html, snippet_html(&text, &highlight, max));
         }
     }
 }
