@@ -11,8 +11,10 @@ pub fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
-    // Latin-1 letters and the Vietnamese block, the common case, without a table search.
-    if matches!(c, '\u{00C0}'..='\u{00FF}' | '\u{1EA0}'..='\u{1EF9}') {
+    // Latin-1, Latin Extended-A and -B (ă, đ, ĩ, ũ, ơ, ư) and Latin Extended Additional
+    // (the Vietnamese block): letters all but × and ÷, the common case, without a table
+    // search.
+    if matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}') {
         return c != '\u{00D7}' && c != '\u{00F7}';
     }
     vowel(c).is_some() || matches!(c, 'đ' | 'Đ') || c.is_alphanumeric() || is_combining_mark(c)
@@ -21,6 +23,15 @@ pub fn is_word_char(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_fast_path_agrees_with_the_unicode_tables() {
+        let ranges = ['\u{00C0}'..='\u{024F}', '\u{1E00}'..='\u{1EFF}'];
+        for c in ranges.into_iter().flatten() {
+            let generic = vowel(c).is_some() || c.is_alphanumeric() || is_combining_mark(c);
+            assert_eq!(is_word_char(c), generic, "{c} U+{:04X}", c as u32);
+        }
+    }
 
     #[test]
     fn word_chars() {
