@@ -122,6 +122,8 @@ struct Scan<'h> {
     stop_after: usize,
     /// How many matches there were when a window became perfect.
     perfect_with: usize,
+    /// Whether a read stopped before its text's last word: the matches are final.
+    stopped: bool,
     folded: String,
 }
 
@@ -140,6 +142,7 @@ impl<'h> Scan<'h> {
             resume_at: 0,
             stop_after: usize::MAX,
             perfect_with: 0,
+            stopped: false,
             folded: String::new(),
         }
     }
@@ -149,6 +152,12 @@ impl<'h> Scan<'h> {
     /// begins with this one. Otherwise a last word that may be cut short is left unread,
     /// for a longer text's read to take up.
     fn read(&mut self, text: &str) -> bool {
+        self.stopped = self.stopped || self.read_on(text);
+        self.stopped
+    }
+
+    /// [`Scan::read`] from where the last read left off.
+    fn read_on(&mut self, text: &str) -> bool {
         let offset = self.resume_at;
         let mut last = None;
         for (from, to) in word_spans(text.get(offset..).unwrap_or_default()) {
@@ -500,6 +509,26 @@ mod tests {
         );
         let html = snippet_html(&text, &highlight(&["việt", "nam"]), 120);
         assert!(html.starts_with("<b>Việt</b> <b>Nam</b> lorem"), "{html}");
+    }
+
+    #[test]
+    fn a_head_that_holds_the_last_match_read_ends_the_scan() {
+        // The 2,000th match comes in the head and the best window ends it, so the head
+        // does not decide; the full text's scan stops there too, and never sees the perfect
+        // pair after it.
+        let filler = format!(
+            "{}{}",
+            "đảng x ".repeat(MAX_MATCHES - 2),
+            "lorem ".repeat(30)
+        );
+        let head = format!("{filler}viên x đảng x");
+        let text = format!("{head} đảng viên");
+        let hl = highlight(&["đảng", "viên"]);
+        let mut snippet = HeadFirstSnippet::new(&hl, 100);
+        assert_eq!(snippet.of_head(&head), None);
+        let html = snippet.of_text(&text);
+        assert_eq!(html, snippet_html(&text, &hl, 100));
+        assert!(html.contains("<b>viên</b> x <b>đảng</b>"), "{html}");
     }
 
     #[test]
