@@ -34,8 +34,9 @@ const ZSTD_DICTIONARY: u8 = 1;
 /// it (two bytes each, little-endian), then a zstd frame compressed with [`DICTIONARY`]
 /// whose first block ends with the head.
 const ZSTD_HEAD_FIRST: u8 = 2;
-/// At most how many bytes a body's head holds (fewer when a char would be cut): enough for
-/// nine snippets in ten (the other hits read the whole body).
+/// At most how many bytes a body's head holds (fewer when a char would be cut). Over the
+/// benchmark's 200 queries, 87 % of the hits' snippets come out the same from their first
+/// kilobyte (the others read the whole body).
 pub const HEAD_BYTES: usize = 1024;
 /// Bodies shorter than this are stored plain: a frame's header outweighs what it saves.
 const MIN_COMPRESSED_BYTES: usize = 64;
@@ -109,19 +110,14 @@ impl BodyEncoder {
         encoder.reinit()?;
         // The frame says how long the body is, as `decompress` requires.
         encoder.set_pledged_src_size(Some(body.len() as u64))?;
+        // Room for the worst case of one frame, which a second block's header fits in too.
         let mut frame = Vec::with_capacity(zstd::zstd_safe::compress_bound(body.len()));
         let mut out = OutBuffer::around(&mut frame);
-        let mut input = InBuffer::around(head_text);
-        while input.pos() < head_text.len() {
-            encoder.run(&mut input, &mut out)?;
-        }
-        while encoder.flush(&mut out)? > 0 {}
+        compress_into(encoder, head_text, &mut out)?;
+        drain(&mut out, |out| encoder.flush(out))?;
         let head_frame = out.pos();
-        let mut input = InBuffer::around(tail);
-        while input.pos() < tail.len() {
-            encoder.run(&mut input, &mut out)?;
-        }
-        while encoder.finish(&mut out, true)? > 0 {}
+        compress_into(encoder, tail, &mut out)?;
+        drain(&mut out, |out| encoder.finish(out, true))?;
         let (Ok(head), Ok(head_frame)) = (u16::try_from(head), u16::try_from(head_frame)) else {
             return Err(std::io::Error::other("the head does not fit its header"));
         };
@@ -131,6 +127,39 @@ impl BodyEncoder {
         stored.extend_from_slice(&head_frame.to_le_bytes());
         stored.extend_from_slice(&frame);
         Ok(stored)
+    }
+}
+
+/// Compresses all of `input` into `out`; an error rather than a loop should `out` be full.
+fn compress_into(
+    encoder: &mut Encoder<'static>,
+    input: &[u8],
+    out: &mut OutBuffer<'_, Vec<u8>>,
+) -> std::io::Result<()> {
+    let mut input = InBuffer::around(input);
+    while input.pos() < input.src.len() {
+        let before = (input.pos(), out.pos());
+        encoder.run(&mut input, out)?;
+        if (input.pos(), out.pos()) == before {
+            return Err(std::io::Error::other("no room for the frame"));
+        }
+    }
+    Ok(())
+}
+
+/// Calls `step` (a flush or the frame's end) until it has nothing left to write.
+fn drain(
+    out: &mut OutBuffer<'_, Vec<u8>>,
+    mut step: impl FnMut(&mut OutBuffer<'_, Vec<u8>>) -> std::io::Result<usize>,
+) -> std::io::Result<()> {
+    loop {
+        let before = out.pos();
+        if step(out)? == 0 {
+            return Ok(());
+        }
+        if out.pos() == before {
+            return Err(std::io::Error::other("no room for the frame"));
+        }
     }
 }
 

@@ -756,22 +756,24 @@ mod tests {
         ]))
     }
 
+    /// A word as tantivy's queries: the union of its boosted terms.
+    fn union_of(word: &BoostedTerms) -> Box<dyn Query> {
+        let fields = word
+            .iter()
+            .map(|(t, b)| {
+                let q = TermQuery::new(t.clone(), IndexRecordOption::WithFreqs);
+                (Occur::Should, boosted(Box::new(q), *b))
+            })
+            .collect();
+        Box::new(BooleanQuery::new(fields))
+    }
+
     /// The same query as tantivy's boolean queries: every word a union of its fields,
     /// all required, the bonus optional.
     fn boolean(words: &[BoostedTerms], bonus: Option<Box<dyn Query>>) -> Box<dyn Query> {
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = words
             .iter()
-            .map(|word| {
-                let fields = word
-                    .iter()
-                    .map(|(t, b)| {
-                        let q = TermQuery::new(t.clone(), IndexRecordOption::WithFreqs);
-                        (Occur::Should, boosted(Box::new(q), *b))
-                    })
-                    .collect();
-                let union: Box<dyn Query> = Box::new(BooleanQuery::new(fields));
-                (Occur::Must, union)
-            })
+            .map(|word| (Occur::Must, union_of(word)))
             .collect();
         clauses.extend(bonus.map(|q| (Occur::Should, q)));
         Box::new(BooleanQuery::new(clauses))
@@ -784,23 +786,19 @@ mod tests {
         required: usize,
         bonus: Option<Box<dyn Query>>,
     ) -> Box<dyn Query> {
-        let unions = words
-            .iter()
-            .map(|word| {
-                let fields = word
-                    .iter()
-                    .map(|(t, b)| {
-                        let q = TermQuery::new(t.clone(), IndexRecordOption::WithFreqs);
-                        (Occur::Should, boosted(Box::new(q), *b))
-                    })
-                    .collect();
-                Box::new(BooleanQuery::new(fields)) as Box<dyn Query>
-            })
-            .collect();
+        let unions = words.iter().map(union_of).collect();
         let share = BooleanQuery::union_with_minimum_required_clauses(unions, required);
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, Box::new(share))];
         clauses.extend(bonus.map(|q| (Occur::Should, q)));
         Box::new(BooleanQuery::new(clauses))
+    }
+
+    /// A word in the body and, boosted, in the title.
+    fn word_in(body: Field, title: Field, w: &str) -> BoostedTerms {
+        vec![
+            (Term::from_field_text(body, w), 1.0),
+            (Term::from_field_text(title, w), 2.5),
+        ]
     }
 
     /// The same documents in the same order, scores equal but for the order of the sums.
@@ -815,12 +813,7 @@ mod tests {
     #[test]
     fn matches_and_scores_as_an_intersection_of_unions_with_a_bonus() {
         let (index, [body, title]) = index(&corpus(), 5_000);
-        let word = |w: &str| -> BoostedTerms {
-            vec![
-                (Term::from_field_text(body, w), 1.0),
-                (Term::from_field_text(title, w), 2.5),
-            ]
-        };
+        let word = |w: &str| word_in(body, title, w);
         let absent = vec![(Term::from_field_text(body, "absent"), 1.0)];
         let table: [Vec<BoostedTerms>; 4] = [
             vec![word("x"), word("y")],
@@ -861,12 +854,7 @@ mod tests {
     #[test]
     fn matches_and_scores_a_question_as_a_union_requiring_a_share_of_its_words() {
         let (index, [body, title]) = index(&corpus(), 5_000);
-        let word = |w: &str| -> BoostedTerms {
-            vec![
-                (Term::from_field_text(body, w), 1.0),
-                (Term::from_field_text(title, w), 2.5),
-            ]
-        };
+        let word = |w: &str| word_in(body, title, w);
         let absent = vec![(Term::from_field_text(body, "absent"), 1.0)];
         // The words, how many a match needs, and whether anything matches.
         let table: [(Vec<BoostedTerms>, usize, bool); 5] = [
