@@ -515,12 +515,36 @@ impl AllWordsScorer {
                 let (matches, found) = (&*self.matches, &mut *self.found);
                 let optional = &mut self.optional;
                 optional.add_window(start, false, matches, found, &mut self.scores);
+                if !self.optional.seeked {
+                    self.add_bonus_window(start);
+                }
             }
             self.next_bits = 0;
             if let Some(doc) = self.pop() {
                 return doc;
             }
             target = start.saturating_add(WINDOW);
+        }
+    }
+
+    /// Adds the bonus's score to `scores` for its documents in the window from `start`,
+    /// walking them: as cheap as the pairs' terms the planner had walked, where asking it
+    /// about each match would seek it as many times as there are matches. The bonus comes
+    /// last, as in [`Scorer::score`] when it is seeked, so the sums are the same.
+    fn add_bonus_window(&mut self, start: DocId) {
+        let Some(bonus) = &mut self.bonus else {
+            return;
+        };
+        let horizon = start.saturating_add(WINDOW);
+        let mut doc = bonus.doc();
+        if doc < start {
+            doc = bonus.seek(start);
+        }
+        while doc < horizon {
+            if let Some(score) = self.scores.get_mut((doc - start) as usize) {
+                *score += bonus.score();
+            }
+            doc = bonus.advance();
         }
     }
 
@@ -656,7 +680,8 @@ impl Scorer for AllWordsScorer {
         let doc = self.doc;
         let at = doc.wrapping_sub(self.start) as usize;
         let mut score = self.scores.get(at).copied().unwrap_or(0.0);
-        if let Some(bonus) = &mut self.bonus {
+        // A walked bonus is in `scores` already (see `add_bonus_window`).
+        if let Some(bonus) = self.bonus.as_mut().filter(|_| self.optional.seeked) {
             if bonus.doc() <= doc && bonus.seek(doc) == doc {
                 score += bonus.score();
             }
