@@ -9,8 +9,9 @@
 //! postings a block of 128 at a time: the first word's postings mark its documents and add
 //! up their scores, each next word's postings keep only the documents it shares and add to
 //! theirs, the optional terms add to the documents left, and those are read from the
-//! window's bits; a bonus that is not a term (a phrase) is asked about those alone. Terms
-//! far more common than the rarest word are not walked but seeked, through their skip
+//! window's bits; a bonus that is not a term (a phrase) walks its own documents through
+//! the window, or, when the optional terms are seeked, is asked about the matches alone.
+//! Terms far more common than the rarest word are not walked but seeked, through their skip
 //! lists, to the few documents the walked words left (see `build`). A question needs only a
 //! share of its words: there every word is walked whole, and how many words each document
 //! holds is counted in bitsets, one for each count, 64 documents at a time.
