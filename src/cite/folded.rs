@@ -68,20 +68,12 @@ impl<'a> Folded<'a> {
 
     /// Largest char boundary of the folded text at or below `pos`.
     pub fn floor(&self, pos: usize) -> usize {
-        let mut pos = pos.min(self.text.len());
-        while !self.text.is_char_boundary(pos) {
-            pos -= 1;
-        }
-        pos
+        self.text.floor_char_boundary(pos)
     }
 
     /// Smallest char boundary of the folded text at or above `pos`.
     pub fn ceil(&self, pos: usize) -> usize {
-        let mut pos = pos.min(self.text.len());
-        while !self.text.is_char_boundary(pos) {
-            pos += 1;
-        }
-        pos
+        self.text.ceil_char_boundary(pos)
     }
 
     /// Folded text from `pos` to at most `len` bytes further (cut on a char boundary).

@@ -104,7 +104,7 @@ impl BodyEncoder {
 impl BodyEncoder {
     /// `body` as [`ZSTD_HEAD_FIRST`]: one frame, its first block flushed after the head.
     fn encode_head_first(&mut self, body: &str) -> std::io::Result<Vec<u8>> {
-        let head = floor_char_boundary(body, HEAD_BYTES);
+        let head = body.floor_char_boundary(HEAD_BYTES);
         let (head_text, tail) = body.as_bytes().split_at(head);
         let encoder = &mut self.streaming;
         encoder.reinit()?;
@@ -161,15 +161,6 @@ fn drain(
             return Err(std::io::Error::other("no room for the frame"));
         }
     }
-}
-
-/// The largest char boundary of `text` at or before `at`.
-fn floor_char_boundary(text: &str, at: usize) -> usize {
-    let mut at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
 }
 
 /// A stored body read head first: [`BodyReader::open`] decompresses its head (or the whole
@@ -364,7 +355,7 @@ mod tests {
         let mut encoder = BodyEncoder::new().expect("encoder");
         let sentence = "Thực hiện Nghị quyết số 21-NQ/TW của Ban Chấp hành Trung ương Đảng. ";
         let long = sentence.repeat(50);
-        let cut = floor_char_boundary(&long, HEAD_BYTES);
+        let cut = long.floor_char_boundary(HEAD_BYTES);
         let just_over = "x".repeat(HEAD_BYTES + 1);
         // A char of three bytes standing across the head's end.
         let across = format!("{}ệ{}", "a".repeat(HEAD_BYTES - 1), sentence.repeat(3));

@@ -342,7 +342,7 @@ fn cut(text: &str, start: usize, max_bytes: usize) -> usize {
     if text.len() - start <= max_bytes {
         return text.len();
     }
-    let limit = floor_boundary(text, start + max_bytes);
+    let limit = text.floor_char_boundary(start + max_bytes);
     match text[start..limit].rfind(char::is_whitespace) {
         Some(space) if space > 0 => start + space,
         _ => limit,
@@ -354,19 +354,11 @@ fn word_start(text: &str, from: usize, first_match: usize) -> usize {
     if from == 0 {
         return 0;
     }
-    let from = floor_boundary(text, from);
+    let from = text.floor_char_boundary(from);
     match text[from..first_match].find(char::is_whitespace) {
         Some(space) => from + space + 1,
         None => from,
     }
-}
-
-fn floor_boundary(text: &str, mut i: usize) -> usize {
-    i = i.min(text.len());
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 /// Escapes text for HTML, turning line breaks into spaces. The text between two
@@ -587,10 +579,7 @@ mod tests {
             let text = text.join(" ");
             let query: Vec<&str> = query.iter().map(|&w| VOCABULARY[w]).collect();
             let highlight = highlight(&query);
-            let mut cut = head.min(text.len());
-            while !text.is_char_boundary(cut) {
-                cut -= 1;
-            }
+            let cut = text.floor_char_boundary(head);
             // From the head when it decides, else reading on from the head's scan.
             let mut snippet = HeadFirstSnippet::new(&highlight, max);
             let html = match snippet.of_head(&text[..cut]) {

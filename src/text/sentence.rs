@@ -6,10 +6,10 @@ pub const MAX_SENTENCE_BYTES: usize = 400;
 /// Byte range of the sentence containing `start..end` (clamped to the text and to char
 /// boundaries), trimmed, reaching at most half of [`MAX_SENTENCE_BYTES`] beyond each side.
 pub fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
-    let end = floor(text, end.min(text.len()));
-    let start = floor(text, start.min(end));
-    let window_start = floor(text, start.saturating_sub(MAX_SENTENCE_BYTES / 2));
-    let window_end = floor(text, (end + MAX_SENTENCE_BYTES / 2).min(text.len()));
+    let end = text.floor_char_boundary(end);
+    let start = text.floor_char_boundary(start.min(end));
+    let window_start = text.floor_char_boundary(start.saturating_sub(MAX_SENTENCE_BYTES / 2));
+    let window_end = text.floor_char_boundary(end + MAX_SENTENCE_BYTES / 2);
     let before = &text[window_start..start];
     let from = before
         .char_indices()
@@ -36,13 +36,6 @@ fn is_stop(c: char) -> bool {
 /// A full stop ends a sentence only before white space or the end ("1.832" and "3.5" do not).
 fn next_is_space(s: &str, i: usize) -> bool {
     s[i..].chars().nth(1).is_none_or(char::is_whitespace)
-}
-
-fn floor(text: &str, mut i: usize) -> usize {
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 #[cfg(test)]
