@@ -113,10 +113,10 @@ impl BodyEncoder {
         // Room for the worst case of one frame, which a second block's header fits in too.
         let mut frame = Vec::with_capacity(zstd::zstd_safe::compress_bound(body.len()));
         let mut out = OutBuffer::around(&mut frame);
-        compress_into(encoder, head_text, &mut out)?;
+        run_all(encoder, head_text, &mut out)?;
         drain(&mut out, |out| encoder.flush(out))?;
         let head_frame = out.pos();
-        compress_into(encoder, tail, &mut out)?;
+        run_all(encoder, tail, &mut out)?;
         drain(&mut out, |out| encoder.finish(out, true))?;
         let (Ok(head), Ok(head_frame)) = (u16::try_from(head), u16::try_from(head_frame)) else {
             return Err(std::io::Error::other("the head does not fit its header"));
@@ -130,18 +130,19 @@ impl BodyEncoder {
     }
 }
 
-/// Compresses all of `input` into `out`; an error rather than a loop should `out` be full.
-fn compress_into(
-    encoder: &mut Encoder<'static>,
+/// Runs `operation` (compressing or decompressing) over all of `input` into `out`; an
+/// error rather than a loop should it stop moving (a full `out`, a damaged frame).
+fn run_all(
+    operation: &mut impl Operation,
     input: &[u8],
     out: &mut OutBuffer<'_, Vec<u8>>,
 ) -> std::io::Result<()> {
     let mut input = InBuffer::around(input);
     while input.pos() < input.src.len() {
         let before = (input.pos(), out.pos());
-        encoder.run(&mut input, out)?;
+        operation.run(&mut input, out)?;
         if (input.pos(), out.pos()) == before {
-            return Err(std::io::Error::other("no room for the frame"));
+            return Err(std::io::Error::other("the frame stopped short"));
         }
     }
     Ok(())
@@ -222,7 +223,7 @@ impl<'a> BodyReader<'a> {
             empty => empty.insert(new_decoder()?),
         };
         decoder.reinit().map_err(|e| damaged(&e.to_string()))?;
-        run(decoder, &frame[..head_frame], &mut rest.bytes)?;
+        decompress_onto(decoder, &frame[..head_frame], &mut rest.bytes)?;
         if rest.bytes.len() != head {
             return Err(damaged("the head is shorter than it says"));
         }
@@ -251,7 +252,7 @@ impl<'a> BodyReader<'a> {
             Some(decoder) => decoder,
             None => return Err(damaged("no decoder")),
         };
-        run(decoder, rest.frame, &mut rest.bytes)?;
+        decompress_onto(decoder, rest.frame, &mut rest.bytes)?;
         if rest.bytes.len() != rest.size {
             return Err(damaged("the frame is shorter than it says"));
         }
@@ -265,22 +266,16 @@ fn new_decoder() -> Result<Decoder<'static>, BodyError> {
     Decoder::with_prepared_dictionary(&DECODER_DICTIONARY).map_err(|e| damaged(&e.to_string()))
 }
 
-/// Decompresses all of `input` with `decoder`, onto the end of `out` (whose capacity bounds
+/// Decompresses all of `input` with `decoder` onto the end of `out` (whose capacity bounds
 /// it).
-fn run(decoder: &mut Decoder<'static>, input: &[u8], out: &mut Vec<u8>) -> Result<(), BodyError> {
-    let mut input = InBuffer::around(input);
+fn decompress_onto(
+    decoder: &mut Decoder<'static>,
+    input: &[u8],
+    out: &mut Vec<u8>,
+) -> Result<(), BodyError> {
     let start = out.len();
-    let mut output = OutBuffer::around_pos(out, start);
-    while input.pos() < input.src.len() {
-        let before = (input.pos(), output.pos());
-        decoder
-            .run(&mut input, &mut output)
-            .map_err(|e| damaged(&e.to_string()))?;
-        if (input.pos(), output.pos()) == before {
-            return Err(damaged("the frame does not decompress"));
-        }
-    }
-    Ok(())
+    run_all(decoder, input, &mut OutBuffer::around_pos(out, start))
+        .map_err(|e| damaged(&e.to_string()))
 }
 
 /// The size a frame says its body has, which must be said and not too large.
