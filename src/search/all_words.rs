@@ -249,9 +249,11 @@ impl Weight for AllWordsWeight {
             Some(weight) => Some(weight.scorer(reader, boost)?),
             None => None,
         };
-        let required = self.required.min(words.len());
         Ok(Box::new(AllWordsScorer::new(
-            words, required, optional, bonus,
+            words,
+            self.required,
+            optional,
+            bonus,
         )))
     }
 
@@ -450,10 +452,9 @@ impl Word {
 struct AllWordsScorer {
     /// Rarest first.
     words: Vec<Word>,
-    /// How many words a match holds; fewer than `words` in a question.
-    required: usize,
     /// In a question, by position in the window: bitset `j` marks the documents holding
-    /// more than `j` of the words added so far (empty when every word is required).
+    /// more than `j` of the words added so far, one bitset for each word a match needs
+    /// (none when every word is required).
     counts: Vec<[u64; WINDOW_WORDS]>,
     /// Terms that only add to the score of the documents the words find.
     optional: Word,
@@ -472,6 +473,7 @@ struct AllWordsScorer {
 }
 
 impl AllWordsScorer {
+    /// Matches documents holding `required` of `words` (which holds at least as many).
     fn new(
         words: Vec<Word>,
         required: usize,
@@ -481,7 +483,6 @@ impl AllWordsScorer {
         let counted = if required < words.len() { required } else { 0 };
         let mut scorer = AllWordsScorer {
             words,
-            required,
             counts: vec![[0; WINDOW_WORDS]; counted],
             optional,
             bonus,
@@ -562,7 +563,9 @@ impl AllWordsScorer {
         }
         let mut next: Vec<DocId> = self.words.iter_mut().map(|w| w.seek(target)).collect();
         next.sort_unstable();
-        next.get(self.required - 1).copied().unwrap_or(TERMINATED)
+        // The earliest that as many words as `counts` has bitsets reach.
+        let required = self.counts.len();
+        next.get(required - 1).copied().unwrap_or(TERMINATED)
     }
 
     /// Marks in `matches` the window's documents holding every word, and adds up their

@@ -169,7 +169,8 @@ pub fn build(
                 return Some(Box::new(AllWordsQuery::new(words, optional, bonus)));
             }
             // A question: its function words only score, as the pairs' terms do.
-            let (content, function) = question_words(query, words);
+            let terms = query.required.iter().map(|(terms, _)| terms);
+            let (content, function) = question_words(terms.zip(words));
             let required = question_share(content.len());
             optional
                 .terms
@@ -298,21 +299,16 @@ fn word_clauses(
 ) -> Vec<(Occur, Box<dyn Query>)> {
     let keywords = is_keyword_query(query);
     let mut out: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-    let mut content: Vec<Box<dyn Query>> = Vec::new();
-    let mut function: Vec<Box<dyn Query>> = Vec::new();
+    let mut loose = Vec::new();
     for ((terms, phrase), size) in query.required.iter().zip(sizes) {
         let q = clause_query(terms, fields, size.is_some_and(seeked));
         if keywords || *phrase {
             out.push((Occur::Must, q));
-        } else if is_stop_word(&terms.exact, &terms.fold) {
-            function.push(q);
         } else {
-            content.push(q);
+            loose.push((terms, q));
         }
     }
-    if content.is_empty() {
-        content = std::mem::take(&mut function);
-    }
+    let (content, function) = question_words(loose);
     if !content.is_empty() {
         let min = question_share(content.len());
         let any = BooleanQuery::union_with_minimum_required_clauses(content, min);
@@ -327,12 +323,14 @@ fn question_share(content: usize) -> usize {
     ((content as f64 * QUESTION_MIN_SHARE).ceil() as usize).max(1)
 }
 
-/// A question's single `words` split as [`word_clauses`] splits its clauses: the content
-/// words, of which a share is required, and the function words, which only score (all
-/// words are content when every one is a function word).
-fn question_words(query: &AnalyzedQuery, words: Vec<TermSet>) -> (Vec<TermSet>, Vec<TermSet>) {
+/// A question's unquoted words (each with what stands for it: a clause, a word's terms)
+/// split into the content words, of which a share is required, and the function words,
+/// which only score; all are content when every one is a function word.
+fn question_words<'a, T>(
+    words: impl IntoIterator<Item = (&'a ClauseTerms, T)>,
+) -> (Vec<T>, Vec<T>) {
     let (mut content, mut function) = (Vec::new(), Vec::new());
-    for ((terms, _), word) in query.required.iter().zip(words) {
+    for (terms, word) in words {
         if is_stop_word(&terms.exact, &terms.fold) {
             function.push(word);
         } else {

@@ -120,8 +120,6 @@ struct Scan<'h> {
     /// Once a window is as good as a window can be, only the words it may still take in
     /// are needed: no later window can beat it, so the rest of the document is not read.
     stop_after: usize,
-    /// How many matches there were when a window became perfect.
-    perfect_with: usize,
     /// Whether a read stopped before its text's last word: the matches are final.
     stopped: bool,
     folded: String,
@@ -141,7 +139,6 @@ impl<'h> Scan<'h> {
             matches: Vec::new(),
             resume_at: 0,
             stop_after: usize::MAX,
-            perfect_with: 0,
             stopped: false,
             folded: String::new(),
         }
@@ -168,15 +165,14 @@ impl<'h> Scan<'h> {
             last = Some((from, to));
             self.resume_at = to;
             if self.add(text, from, to) == Added::Enough {
-                // The last word may be cut short where a longer text goes on (a number's
-                // too, by a "." or "," before its next digit).
                 if to + 1 < text.len() {
                     return true;
                 }
-                self.unread(from, to);
-                return false;
+                break;
             }
         }
+        // The last word may be cut short where a longer text goes on (a number's too, by a
+        // "." or "," before its next digit).
         if let Some((from, to)) = last.filter(|&(_, to)| to + 1 >= text.len()) {
             self.unread(from, to);
         }
@@ -208,7 +204,6 @@ impl<'h> Scan<'h> {
             && ending_window_score(&self.matches, self.max_bytes) == self.perfect
         {
             self.stop_after = from + self.max_bytes;
-            self.perfect_with = self.matches.len();
         }
         Added::More
     }
@@ -223,7 +218,8 @@ impl<'h> Scan<'h> {
             .is_some_and(|m| m.from == from && m.to == to)
         {
             self.matches.pop();
-            if self.perfect_with > self.matches.len() {
+            // The window it made perfect, if it did, is no longer.
+            if self.stop_after == from + self.max_bytes {
                 self.stop_after = usize::MAX;
             }
         }
