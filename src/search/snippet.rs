@@ -59,7 +59,7 @@ impl<'h> HeadFirstSnippet<'h> {
     /// scan found a window nothing later can beat and stopped inside `head`, and the
     /// passage ends before `head` does. `None` when the rest of the text is needed.
     pub fn of_head(&mut self, head: &str) -> Option<String> {
-        if !self.scan.read(head) {
+        if !self.scan.read(head, false) {
             return None;
         }
         let max_bytes = self.scan.max_bytes;
@@ -74,7 +74,7 @@ impl<'h> HeadFirstSnippet<'h> {
     /// The snippet of `text`, which begins with the head given to
     /// [`HeadFirstSnippet::of_head`], if any.
     pub fn of_text(mut self, text: &str) -> String {
-        self.scan.read(text);
+        self.scan.read(text, true);
         let (start, end) = best_window(text, &self.scan.matches, self.scan.max_bytes);
         render(text, &self.scan.matches, start, end)
     }
@@ -146,15 +146,15 @@ impl<'h> Scan<'h> {
 
     /// Reads `text` from where the last read left off, and says whether the scan stopped
     /// before the text's last word: then the matches are those of any longer text that
-    /// begins with this one. Otherwise a last word that may be cut short is left unread,
-    /// for a longer text's read to take up.
-    fn read(&mut self, text: &str) -> bool {
-        self.stopped = self.stopped || self.read_on(text);
+    /// begins with this one. Unless the text is `whole`, a last word that may be cut short
+    /// is left unread, for a longer text's read to take up.
+    fn read(&mut self, text: &str, whole: bool) -> bool {
+        self.stopped = self.stopped || self.read_on(text, whole);
         self.stopped
     }
 
     /// [`Scan::read`] from where the last read left off.
-    fn read_on(&mut self, text: &str) -> bool {
+    fn read_on(&mut self, text: &str, whole: bool) -> bool {
         let offset = self.resume_at;
         let mut last = None;
         for (from, to) in word_spans(text.get(offset..).unwrap_or_default()) {
@@ -165,7 +165,7 @@ impl<'h> Scan<'h> {
             last = Some((from, to));
             self.resume_at = to;
             if self.add(text, from, to) == Added::Enough {
-                if to + 1 < text.len() {
+                if whole || to + 1 < text.len() {
                     return true;
                 }
                 break;
@@ -173,7 +173,8 @@ impl<'h> Scan<'h> {
         }
         // The last word may be cut short where a longer text goes on (a number's too, by a
         // "." or "," before its next digit).
-        if let Some((from, to)) = last.filter(|&(_, to)| to + 1 >= text.len()) {
+        let cut_short = |&(_, to): &(usize, usize)| !whole && to + 1 >= text.len();
+        if let Some((from, to)) = last.filter(cut_short) {
             self.unread(from, to);
         }
         false
@@ -488,7 +489,7 @@ mod tests {
         );
         let hl = highlight(&["việt", "nam"]);
         let mut scan = Scan::new(&hl, 120, true);
-        let (stopped, matches) = (scan.read(&text), scan.matches);
+        let (stopped, matches) = (scan.read(&text, true), scan.matches);
         assert!(stopped);
         assert_eq!(
             matches.len(),
@@ -520,11 +521,37 @@ mod tests {
     }
 
     #[test]
+    fn a_word_the_head_cut_short_is_read_again_whole() {
+        // "Đả", the head's cut of "Đảng", reads as "da" and makes a perfect window with
+        // "Nam"; whole, "Đảng" is no match, and the perfect window comes later.
+        let text = format!("Nam Đảng {}Nam Da", "lorem ".repeat(40));
+        let hl = highlight(&["nam", "da"]);
+        let mut snippet = HeadFirstSnippet::new(&hl, 60);
+        assert_eq!(snippet.of_head("Nam Đả"), None);
+        let html = snippet.of_text(&text);
+        assert_eq!(html, snippet_html(&text, &hl, 60));
+        assert!(html.ends_with("<b>Nam</b> <b>Da</b>"), "{html}");
+    }
+
+    #[test]
+    fn the_text_s_last_word_is_a_match_like_any_other() {
+        let hl = highlight(&["đảng"]);
+        let table = [
+            ("Hội nghị Đảng", "Hội nghị <b>Đảng</b>"),
+            ("Hội nghị Đảng.", "Hội nghị <b>Đảng</b>."),
+            ("Đảng", "<b>Đảng</b>"),
+        ];
+        for (text, html) in table {
+            assert_eq!(snippet_html(text, &hl, 60), html, "{text}");
+        }
+    }
+
+    #[test]
     fn an_unaccented_query_is_perfect_with_accented_words() {
         let text = format!("Hướng dẫn 38 {}", "lorem ".repeat(80));
         let hl = highlight(&["huong", "dan", "38"]);
         let mut scan = Scan::new(&hl, 120, true);
-        scan.read(&text);
+        scan.read(&text, true);
         let matches = scan.matches;
         assert_eq!(matches.len(), 3);
     }
@@ -554,7 +581,7 @@ mod tests {
             let highlight = highlight(&query);
             let html = |stop_when_perfect| {
                 let mut scan = Scan::new(&highlight, max, stop_when_perfect);
-                scan.read(&text);
+                scan.read(&text, true);
                 let (start, end) = best_window(&text, &scan.matches, max);
                 render(&text, &scan.matches, start, end)
             };
