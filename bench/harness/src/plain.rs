@@ -1,5 +1,6 @@
 //! The plain-tantivy peer: the same documents with tantivy's default tokenizer, parsed on
-//! one thread and indexed by two: the ceiling of the engine for our pipeline.
+//! one thread and indexed by two, the two threads' segments merged into one as tracuu's
+//! are: the ceiling of the engine for our pipeline.
 
 use std::path::Path;
 
@@ -54,6 +55,11 @@ pub fn ingest(data: &Path, dir: &Path) -> Result<Ingested> {
         writer.add_document(doc)?;
     }
     writer.commit()?;
+    // As tracuu's ingest does, so that both serve one segment.
+    let segments = index.searchable_segment_ids()?;
+    if segments.len() > 1 {
+        writer.merge(&segments).wait()?;
+    }
     writer.wait_merging_threads()?;
     Ok(done)
 }
