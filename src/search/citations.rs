@@ -179,11 +179,11 @@ impl Engine {
         view.citing
             .sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
         let mut cited_with: Vec<CitationFacet> = facets
-            .citations
+            .citations()
             .into_iter()
-            .filter(|(k, _, _)| &**k != key)
+            .filter(|&(k, _, _)| k != key)
             .map(|(k, count, weight)| CitationFacet {
-                label: label_for_key(&k),
+                label: label_for_key(k),
                 key: k.to_string(),
                 count,
                 weight,

@@ -24,19 +24,44 @@ const MAX_SEGMENTS: usize = 256;
 const NO_YEAR: u16 = u16::MAX;
 
 /// One cited key's documents and the sum of their scores.
-pub type CitedCount = (Arc<str>, u64, f64);
+pub type CitedCount<'a> = (&'a str, u64, f64);
+
+/// A cited key's ordinal in its segment's table, its documents and their score sum.
+type OrdCount = (u32, u64, f64);
 
 /// Per cited key: documents citing it, and the sum of their scores.
 #[derive(Clone, Debug, Default)]
 pub struct FacetCounts {
-    /// Cited keys with their counts, in key order: segments harvest their keys in the order
-    /// of their dictionaries, so merging them is a merge of sorted lists, with no hashing
-    /// of the thousands of keys a broad query counts.
-    pub citations: Vec<CitedCount>,
+    /// Per segment, its table and the (key ordinal, documents, score sum) of each key a
+    /// matching document cites, in key order. Keys stay in the tables until
+    /// [`FacetCounts::citations`] borrows them: a broad query counts thousands, and an
+    /// `Arc` cloned for each one in every search is an atomic increment on memory that
+    /// every search thread shares.
+    cited: Vec<(Arc<SegmentTable>, Vec<OrdCount>)>,
     /// Type slug of a cited directive ("nghi-quyet") → documents citing one of that type.
     pub types: HashMap<Arc<str>, u64>,
     /// Year → count.
     pub years: HashMap<i32, u64>,
+}
+
+impl FacetCounts {
+    /// Cited keys with their counts, in key order, added up over the segments: each
+    /// segment's keys come in the order of its dictionary, so this is a merge of sorted
+    /// lists, with no hashing.
+    pub fn citations(&self) -> Vec<CitedCount<'_>> {
+        let mut merged = Vec::new();
+        for (table, counts) in &self.cited {
+            let keyed = counts
+                .iter()
+                .filter_map(|&(ord, count, weight)| {
+                    let key = table.keys.get(ord as usize)?;
+                    Some((&**key, count, weight))
+                })
+                .collect();
+            merged = merge_sorted(merged, keyed);
+        }
+        merged
+    }
 }
 
 /// The query-independent facts of one segment.
@@ -210,8 +235,7 @@ impl Collector for FacetCollector {
         let mut fruits = fruits.into_iter();
         let mut total = fruits.next().unwrap_or_default();
         for fruit in fruits {
-            let citations = std::mem::take(&mut total.citations);
-            total.citations = merge_sorted(citations, fruit.citations);
+            total.cited.extend(fruit.cited);
             for (kind, count) in fruit.types {
                 *total.types.entry(kind).or_default() += count;
             }
@@ -224,9 +248,12 @@ impl Collector for FacetCollector {
 }
 
 /// The union of two key-ordered lists of counts, in key order, adding up shared keys.
-fn merge_sorted(left: Vec<CitedCount>, right: Vec<CitedCount>) -> Vec<CitedCount> {
+fn merge_sorted<'a>(left: Vec<CitedCount<'a>>, right: Vec<CitedCount<'a>>) -> Vec<CitedCount<'a>> {
+    if left.is_empty() {
+        return right;
+    }
     left.into_iter()
-        .merge_join_by(right, |l, r| l.0.cmp(&r.0))
+        .merge_join_by(right, |l, r| l.0.cmp(r.0))
         .map(|pair| match pair {
             EitherOrBoth::Left(one) | EitherOrBoth::Right(one) => one,
             EitherOrBoth::Both((key, c1, w1), (_, c2, w2)) => (key, c1 + c2, w1 + w2),
@@ -266,9 +293,9 @@ impl SegmentCollector for FacetSegmentCollector {
         let citations = self
             .by_ord
             .iter()
-            .zip(&table.keys)
-            .filter(|((count, _), _)| *count > 0)
-            .map(|(&(count, weight), key)| (Arc::clone(key), u64::from(count), weight))
+            .enumerate()
+            .filter(|(_, (count, _))| *count > 0)
+            .map(|(ord, &(count, weight))| (ord as u32, u64::from(count), weight))
             .collect();
         let types = self
             .by_kind
@@ -285,7 +312,7 @@ impl SegmentCollector for FacetSegmentCollector {
             .map(|(&count, &year)| (year, u64::from(count)))
             .collect();
         FacetCounts {
-            citations,
+            cited: vec![(Arc::clone(&self.table), citations)],
             types,
             years,
         }
@@ -296,10 +323,30 @@ impl SegmentCollector for FacetSegmentCollector {
 mod tests {
     use super::*;
 
-    fn counts(keys: &[(&str, u64)]) -> Vec<CitedCount> {
+    fn counts<'a>(keys: &[(&'a str, u64)]) -> Vec<CitedCount<'a>> {
         keys.iter()
-            .map(|&(key, n)| (Arc::from(key), n, n as f64 / 2.0))
+            .map(|&(key, n)| (key, n, n as f64 / 2.0))
             .collect()
+    }
+
+    #[test]
+    fn citations_add_up_segments_by_key_not_by_ordinal() {
+        let table = |keys: &[&str]| {
+            Arc::new(SegmentTable {
+                keys: keys.iter().map(|&k| Arc::from(k)).collect(),
+                ..SegmentTable::default()
+            })
+        };
+        let fruit = FacetCounts {
+            cited: vec![
+                (table(&["a", "c", "d"]), vec![(0, 1, 0.5), (1, 3, 1.5)]),
+                // Ordinal 0 is "b" here, and "c" is ordinal 1 in both.
+                (table(&["b", "c"]), vec![(0, 2, 1.0), (1, 4, 2.0)]),
+                (table(&[]), vec![]),
+            ],
+            ..FacetCounts::default()
+        };
+        assert_eq!(fruit.citations(), counts(&[("a", 1), ("b", 2), ("c", 7)]));
     }
 
     #[test]

@@ -339,7 +339,7 @@ fn elapsed_ms(started: Instant) -> f64 {
 }
 
 fn facets_of(counts: FacetCounts) -> Facets {
-    let mut cited = counts.citations;
+    let mut cited = counts.citations();
     let by_weight = |(a_key, _, a): &CitedCount, (b_key, _, b): &CitedCount| {
         b.total_cmp(a).then_with(|| a_key.cmp(b_key))
     };
@@ -352,7 +352,7 @@ fn facets_of(counts: FacetCounts) -> Facets {
     let citations = cited
         .into_iter()
         .map(|(key, count, weight)| CitationFacet {
-            label: crate::cite::label_for_key(&key),
+            label: crate::cite::label_for_key(key),
             key: key.to_string(),
             count,
             weight,
