@@ -218,7 +218,7 @@ impl Writer {
 /// Merges the segments committed since `before` into one, then whatever tantivy's default
 /// policy would merge. Each indexing thread writes segments of its own, and every query
 /// pays for every segment: a term looked up, postings opened and windows of scores
-/// restarted in each (vnnews in two segments instead of one costs a query about 20 %).
+/// restarted in each (vnnews in two segments instead of one cost a query about 10 %).
 /// Older segments are left to the policy, so a small ingest does not rewrite the index.
 /// Done here rather than in the background so that no two merges take the same segment.
 fn merge_segments(

@@ -68,7 +68,7 @@ impl FacetCounts {
 #[derive(Debug, Default)]
 pub struct SegmentTable {
     /// Cited key by term ordinal of the `cites` column.
-    keys: Vec<Arc<str>>,
+    keys: Vec<Box<str>>,
     /// The key ordinals each document cites: `cited[cited_from[doc]..cited_from[doc + 1]]`
     /// (reading the column per matching document was a tenth of a broad query).
     cited: Vec<u32>,
@@ -135,7 +135,7 @@ impl SegmentTable {
     fn read_keys(&mut self, cites: &StrColumn) -> tantivy::Result<()> {
         let mut terms = cites.dictionary().stream()?;
         while terms.advance() {
-            let key: Arc<str> = Arc::from(String::from_utf8_lossy(terms.key()).as_ref());
+            let key: Box<str> = Box::from(String::from_utf8_lossy(terms.key()).as_ref());
             let kind = key.split('/').next().unwrap_or_default();
             let slot = match self.kinds.iter().position(|k| &**k == kind) {
                 Some(slot) => slot,
@@ -333,7 +333,7 @@ mod tests {
     fn citations_add_up_segments_by_key_not_by_ordinal() {
         let table = |keys: &[&str]| {
             Arc::new(SegmentTable {
-                keys: keys.iter().map(|&k| Arc::from(k)).collect(),
+                keys: keys.iter().map(|&k| Box::from(k)).collect(),
                 ..SegmentTable::default()
             })
         };
