@@ -10,6 +10,7 @@ mod plain;
 mod report;
 mod space;
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -123,11 +124,17 @@ fn main() -> Result<()> {
             }
             let timings = per_query::time(&tracuu, &queries, rounds)?;
             let sum: f64 = timings.iter().map(|t| t.best_ms).sum();
-            println!("# sum of best times {sum:.1} ms");
-            for t in timings {
-                println!("{:.3}\t{}\t{}", t.best_ms, t.total, t.query);
+            let mut out = std::io::stdout().lock();
+            let printed = writeln!(out, "# sum of best times {sum:.1} ms").and_then(|()| {
+                timings
+                    .iter()
+                    .try_for_each(|t| writeln!(out, "{:.3}\t{}\t{}", t.best_ms, t.total, t.query))
+            });
+            match printed {
+                // Read through `head`: the reader has what it wanted.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                other => Ok(other?),
             }
-            Ok(())
         }
         Command::Grow { data, copies, out } => {
             let written = grow::write(&data, copies, &out)?;
