@@ -214,32 +214,23 @@ mod tests {
         remove(dir.path()).expect("remove");
         assert!(open_or_create(dir.path()).is_ok());
 
-        // The store before bodies were compressed one by one: zstd blocks.
-        let dir = tempfile::tempdir().expect("tempdir");
-        let zstd_blocks = IndexSettings {
-            docstore_compression: Compressor::Zstd(tantivy::store::ZstdCompressor {
-                compression_level: Some(5),
-            }),
-            ..settings()
-        };
-        Index::builder()
-            .schema(schema::build())
-            .settings(zstd_blocks)
-            .create_in_dir(dir.path())
-            .expect("zstd index");
-        assert_incompatible(dir.path());
-
-        // The store before it was left uncompressed: lz4 in 8 KB blocks.
-        let dir = tempfile::tempdir().expect("tempdir");
-        let lz4_blocks = IndexSettings {
-            docstore_compression: Compressor::Lz4,
-            ..settings()
-        };
-        Index::builder()
-            .schema(schema::build())
-            .settings(lz4_blocks)
-            .create_in_dir(dir.path())
-            .expect("lz4 index");
-        assert_incompatible(dir.path());
+        // Earlier stores of this schema: zstd blocks, before bodies were compressed one by
+        // one; lz4 blocks of 8 KB, before the blocks were left uncompressed.
+        let zstd = Compressor::Zstd(tantivy::store::ZstdCompressor {
+            compression_level: Some(5),
+        });
+        for docstore_compression in [zstd, Compressor::Lz4] {
+            let dir = tempfile::tempdir().expect("tempdir");
+            let old = IndexSettings {
+                docstore_compression,
+                ..settings()
+            };
+            Index::builder()
+                .schema(schema::build())
+                .settings(old)
+                .create_in_dir(dir.path())
+                .expect("old index");
+            assert_incompatible(dir.path());
+        }
     }
 }
