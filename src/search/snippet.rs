@@ -268,16 +268,6 @@ fn key(c: u8) -> usize {
     }
 }
 
-/// `c` folded, as [`fold_char`] does, without its table for ASCII.
-#[inline]
-fn folded(c: char) -> char {
-    if c.is_ascii() {
-        c.to_ascii_lowercase()
-    } else {
-        fold_char(c)
-    }
-}
-
 impl FirstLetters {
     fn of(words: &[&str]) -> FirstLetters {
         let mut filter = FirstLetters {
@@ -311,11 +301,11 @@ impl FirstLetters {
             return true;
         }
         let mut chars = word.chars();
-        let first = match chars.next().map(folded) {
+        let first = match chars.next().map(fold_char) {
             Some(c) if c.is_ascii() => key(c as u8),
             _ => return false,
         };
-        let second = match chars.next().map(folded) {
+        let second = match chars.next().map(fold_char) {
             None => END,
             Some(c) if c.is_ascii() => key(c as u8),
             // A combining mark, which folding drops, or a foreign letter: let through every

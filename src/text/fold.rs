@@ -71,7 +71,12 @@ fn folding_uncached(c: char) -> Folding {
 
 /// Folds one character: lower-case, no marks, đ → d. Combining marks come back unchanged
 /// (they only occur in text that skipped normalisation; [`fold`] drops them).
+#[inline]
 pub fn fold_char(c: char) -> char {
+    // ASCII, most of what is asked, without touching the shared table.
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
     FoldTable::get().folding(c).folded
 }
 
