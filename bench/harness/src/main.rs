@@ -65,6 +65,10 @@ enum Command {
         /// Where to write the answers (ids, scores, snippets, cited facet), for a diff.
         #[arg(long)]
         dump: Option<PathBuf>,
+        /// Writes over this many MB before each query, evicting the CPU caches as the
+        /// latency step's peers do between tracuu's queries (0: caches left warm).
+        #[arg(long, default_value_t = 0)]
+        evict_mb: usize,
     },
     /// Writes the corpus COPIES times (new ids, words reordered) as JSON Lines.
     Grow {
@@ -117,12 +121,13 @@ fn main() -> Result<()> {
             queries,
             rounds,
             dump,
+            evict_mb,
         } => {
             let queries = corpus::queries(&queries)?;
             if let Some(path) = dump {
                 std::fs::write(path, per_query::dump(&tracuu, &queries)?)?;
             }
-            let timings = per_query::time(&tracuu, &queries, rounds)?;
+            let timings = per_query::time(&tracuu, &queries, rounds, evict_mb)?;
             let sum: f64 = timings.iter().map(|t| t.best_ms).sum();
             let mut out = std::io::stdout().lock();
             let printed = writeln!(out, "# sum of best times {sum:.1} ms").and_then(|()| {

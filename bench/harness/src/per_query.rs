@@ -21,9 +21,16 @@ pub struct Timing {
     pub total: usize,
 }
 
-/// Times every query `rounds` times with the result cache off, slowest first.
-pub fn time(index: &Path, queries: &[String], rounds: usize) -> Result<Vec<Timing>> {
+/// Times every query `rounds` times with the result cache off, slowest first; with
+/// `evict_mb`, after writing over that many MB, so that each query meets cold caches.
+pub fn time(
+    index: &Path,
+    queries: &[String],
+    rounds: usize,
+    evict_mb: usize,
+) -> Result<Vec<Timing>> {
     let engine = Engine::open(index)?.with_result_cache(0);
+    let mut eviction = vec![0u8; evict_mb << 20];
     let mut out: Vec<Timing> = queries
         .iter()
         .map(|q| Timing {
@@ -34,6 +41,7 @@ pub fn time(index: &Path, queries: &[String], rounds: usize) -> Result<Vec<Timin
         .collect();
     for _ in 0..rounds.max(1) {
         for timing in &mut out {
+            evict(&mut eviction);
             let started = Instant::now();
             let response = engine.search(&request(&timing.query))?;
             timing.best_ms = timing.best_ms.min(started.elapsed().as_secs_f64() * 1000.0);
@@ -42,6 +50,14 @@ pub fn time(index: &Path, queries: &[String], rounds: usize) -> Result<Vec<Timin
     }
     out.sort_by(|a, b| b.best_ms.total_cmp(&a.best_ms));
     Ok(out)
+}
+
+/// Writes over every cache line of `buffer`, pushing whatever the caches held out.
+fn evict(buffer: &mut [u8]) {
+    for line in buffer.chunks_mut(64) {
+        line[0] = line[0].wrapping_add(1);
+    }
+    std::hint::black_box(buffer);
 }
 
 /// Every query's answer as text: total, then each hit's id, score and snippet, then the
