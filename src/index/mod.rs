@@ -52,8 +52,9 @@ pub enum IndexError {
 /// body at a time). lz4 over the blocks saved 2 MB of titles, ids and citations on vnnews,
 /// but every hit paid for inflating its whole block: 4 % of a query.
 const DOCSTORE_COMPRESSION: Compressor = Compressor::None;
-/// Bytes of stored documents kept together in a block: a hit copies its whole block.
-const DOCSTORE_BLOCK_BYTES: usize = 8 * 1024;
+/// Bytes of stored documents kept together in a block: none, so every document is a block
+/// of its own. Uncompressed blocks gain nothing from company, and a hit copies its whole block.
+const DOCSTORE_BLOCK_BYTES: usize = 0;
 
 /// The settings every tracuu index is created with.
 pub fn settings() -> IndexSettings {
@@ -96,8 +97,11 @@ pub fn open_or_create(dir: &Path) -> Result<(Index, Fields), IndexError> {
         return Err(IndexError::Incompatible {
             path: dir.to_path_buf(),
             reason: format!(
-                "document store {:?}, expected {:?}",
-                have.docstore_compression, wanted.docstore_compression
+                "document store {:?} in blocks of {} bytes, expected {:?} in blocks of {}",
+                have.docstore_compression,
+                have.docstore_blocksize,
+                wanted.docstore_compression,
+                wanted.docstore_blocksize
             ),
         });
     }
@@ -215,14 +219,21 @@ mod tests {
         assert!(open_or_create(dir.path()).is_ok());
 
         // Earlier stores of this schema: zstd blocks, before bodies were compressed one by
-        // one; lz4 blocks of 8 KB, before the blocks were left uncompressed.
+        // one; lz4 blocks of 8 KB, before the blocks were left uncompressed; uncompressed
+        // blocks of 8 KB, before each document was a block of its own.
         let zstd = Compressor::Zstd(tantivy::store::ZstdCompressor {
             compression_level: Some(5),
         });
-        for docstore_compression in [zstd, Compressor::Lz4] {
+        let stores = [
+            (zstd, 8192),
+            (Compressor::Lz4, 8192),
+            (Compressor::None, 8192),
+        ];
+        for (docstore_compression, docstore_blocksize) in stores {
             let dir = tempfile::tempdir().expect("tempdir");
             let old = IndexSettings {
                 docstore_compression,
+                docstore_blocksize,
                 ..settings()
             };
             Index::builder()
