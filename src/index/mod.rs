@@ -170,11 +170,23 @@ mod tests {
         b.build()
     }
 
+    /// The current schema without the field `name`.
+    fn schema_without(name: &str) -> tantivy::schema::Schema {
+        let mut b = tantivy::schema::Schema::builder();
+        for (_, field) in schema::build().fields() {
+            if field.name() != name {
+                b.add_field(field.clone());
+            }
+        }
+        b.build()
+    }
+
     /// The schemas of earlier versions: the exact body, then the folded one, with positions;
-    /// the body stored as text instead of bytes.
-    fn old_schemas() -> [tantivy::schema::Schema; 3] {
+    /// the body stored as text instead of bytes; no pairs of the title's words.
+    fn old_schemas() -> [tantivy::schema::Schema; 4] {
         use tantivy::schema::IndexRecordOption::{WithFreqs, WithFreqsAndPositions};
         [
+            schema_without("title_bigram"),
             schema_with("body", analyzers::VI_EXACT, WithFreqs, true),
             schema_with("body", analyzers::VI_EXACT, WithFreqsAndPositions, true),
             schema_with(

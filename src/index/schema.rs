@@ -23,6 +23,10 @@ pub struct Fields {
     pub title: Field,
     /// Title, `vi_fold`.
     pub title_fold: Field,
+    /// Title, `vi_bigram`: the pairs of adjacent words, for the bonus of a query's words
+    /// side by side in a title (`search::title_pair`). No lengths: it is scored with
+    /// `title_fold`'s.
+    pub title_bigram: Field,
     /// Body, `vi_exact`; frequencies without positions.
     pub body: Field,
     /// Body as stored: the normalised text, compressed (see [`crate::index::body_codec`]).
@@ -67,6 +71,14 @@ pub fn build() -> Schema {
     let positions = IndexRecordOption::WithFreqsAndPositions;
     b.add_text_field("title", text_options(VI_EXACT, positions, true));
     b.add_text_field("title_fold", text_options(VI_FOLD, positions, false));
+    let pairs = TextFieldIndexing::default()
+        .set_tokenizer(VI_BIGRAM)
+        .set_index_option(IndexRecordOption::WithFreqs)
+        .set_fieldnorms(false);
+    b.add_text_field(
+        "title_bigram",
+        TextOptions::default().set_indexing_options(pairs),
+    );
     // Phrases in the body are matched by their chain of pairs in `body_bigram`
     // (search::build), so neither body field needs positions: they were 27 MB each on vnnews.
     b.add_text_field(
@@ -117,6 +129,7 @@ impl Fields {
             url: get("url")?,
             title: get("title")?,
             title_fold: get("title_fold")?,
+            title_bigram: get("title_bigram")?,
             body: get("body")?,
             body_stored: get("body_stored")?,
             body_fold: get("body_fold")?,

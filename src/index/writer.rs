@@ -182,6 +182,7 @@ impl Writer {
         }
         d.add_text(f.title, &doc.title);
         d.add_text(f.title_fold, &doc.title);
+        d.add_text(f.title_bigram, &doc.title);
         d.add_text(f.body, &doc.body);
         d.add_bytes(f.body_stored, &self.bodies.encode(&doc.body));
         d.add_text(f.body_fold, &doc.body);

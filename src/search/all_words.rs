@@ -768,7 +768,7 @@ mod tests {
         Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs))
     }
 
-    /// The title phrase of `build`'s bonus.
+    /// A bonus scorer that is not a term's: a phrase in the title.
     fn phrase(title: Field) -> Box<dyn Query> {
         let phrase = PhraseQuery::new(vec![
             Term::from_field_text(title, "x"),

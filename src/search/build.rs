@@ -17,6 +17,7 @@ use super::all_words::{AllWordsQuery, BoostedTerms, TermSet};
 use super::any_of::AnyOfQuery;
 use super::query::UserQuery;
 use super::stopwords::is_stop_word;
+use super::title_pair::TitlePairQuery;
 use crate::index::analyzers::{vi_bigram, vi_exact, vi_fold};
 use crate::index::Fields;
 use crate::text::bigram_filter::bigram;
@@ -496,8 +497,8 @@ fn words_query(field: Field, words: &[String]) -> Box<dyn Query> {
 /// Bonuses for the unquoted words standing together: each adjacent pair ("nghị định",
 /// "định 100") as one term of the body's pairs (to be scored by BM25 with the pair's own
 /// rarity, which a phrase of two common syllables does not have, and boosted by
-/// `PAIR_BOOST`), and as a phrase in the title, boosted, since Vietnamese words are mostly
-/// two syllables. (All the words within a few of each other was a bonus too; it needed the
+/// `PAIR_BOOST`), and as a pair in the title ([`TitlePairQuery`], scored as the phrase of
+/// the two words), boosted, since Vietnamese words are mostly two syllables. (All the words within a few of each other was a bonus too; it needed the
 /// body's positions and changed no measured result.)
 fn proximity_queries(query: &AnalyzedQuery, fields: &Fields) -> Vec<(Term, Box<dyn Query>)> {
     let loose: Vec<String> = query
@@ -510,8 +511,9 @@ fn proximity_queries(query: &AnalyzedQuery, fields: &Fields) -> Vec<(Term, Box<d
         .windows(2)
         .map(|pair| {
             let term = Term::from_field_text(fields.body_bigram, &bigram(&pair[0], &pair[1]));
-            let in_title = words_query(fields.title_fold, pair);
-            (term, boosted(in_title, PAIR_BOOST * TITLE_BOOST))
+            let in_title =
+                TitlePairQuery::new(fields.title_bigram, fields.title_fold, &pair[0], &pair[1]);
+            (term, boosted(Box::new(in_title), PAIR_BOOST * TITLE_BOOST))
         })
         .collect()
 }
@@ -592,7 +594,7 @@ mod tests {
         assert_eq!(unions("thủ tướng -bộ", &none, &common), (4, 0, false));
         assert!(!unions("thủ \"tướng chính\"", &none, &common).2);
         // A rare word leads and is walked; the common ones are seeked to its documents, and
-        // so are the pair bonuses (the body's pair terms and the title's phrases) once one is
+        // so are the pair bonuses (the body's pair terms and the title's pairs) once one is
         // common.
         let rare = [("u23", 300), ("viet", 15_000), ("nam", 25_000)];
         assert_eq!(unions("u23 việt nam", &none, &rare), (1, 2, true));

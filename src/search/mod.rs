@@ -12,6 +12,7 @@ pub mod response;
 pub mod snippet;
 pub mod stopwords;
 pub mod suggest;
+pub mod title_pair;
 
 use std::path::Path;
 use std::sync::Arc;
