@@ -94,11 +94,34 @@ impl Clone for AllWordsQuery {
     }
 }
 
-/// Each of `terms` with its BM25 weight, boost included, as a `TermQuery` weighs it.
+/// A term with its BM25 weight, boost included, as a `TermQuery` weighs it, and the
+/// statistics the weight comes from.
+#[derive(Clone)]
+struct TermWeight {
+    term: Term,
+    /// Built without an explanation of its idf, which every clone for a segment's cursor
+    /// would copy: a few allocations a term and a query. [`TermWeight::explained`] has it.
+    bm25: Bm25Weight,
+    doc_freq: u64,
+    docs: u64,
+    average_fieldnorm: Score,
+    boost: Score,
+}
+
+impl TermWeight {
+    /// The same weight, with the explanation of its idf.
+    fn explained(&self) -> Bm25Weight {
+        Bm25Weight::for_one_term(self.doc_freq, self.docs, self.average_fieldnorm)
+            .boost_by(self.boost)
+    }
+}
+
+/// Each of `terms` with its BM25 weight, boost included, as a `TermQuery` weighs it
+/// (`Bm25Weight::for_terms` of one term, without the explanation).
 fn weigh(
     terms: &[(Term, Score)],
     enable_scoring: &EnableScoring<'_>,
-) -> tantivy::Result<Vec<(Term, Bm25Weight)>> {
+) -> tantivy::Result<Vec<TermWeight>> {
     let schema = enable_scoring.schema();
     terms
         .iter()
@@ -110,15 +133,28 @@ fn weigh(
                     entry.name()
                 )));
             }
-            let bm25 = match enable_scoring {
+            let (doc_freq, docs, average_fieldnorm) = match enable_scoring {
                 EnableScoring::Enabled {
                     statistics_provider,
                     ..
-                } => Bm25Weight::for_terms(*statistics_provider, std::slice::from_ref(term))?,
+                } => {
+                    let docs = statistics_provider.total_num_docs()?;
+                    let tokens = statistics_provider.total_num_tokens(term.field())?;
+                    let doc_freq = statistics_provider.doc_freq(term)?;
+                    (doc_freq, docs, tokens as Score / docs as Score)
+                }
                 // Any weight will do: nothing reads the scores.
-                EnableScoring::Disabled { .. } => Bm25Weight::for_one_term(1, 1, 1.0),
+                EnableScoring::Disabled { .. } => (1, 1, 1.0),
             };
-            Ok((term.clone(), bm25.boost_by(*boost)))
+            let bm25 = Bm25Weight::for_one_term_without_explain(doc_freq, docs, average_fieldnorm);
+            Ok(TermWeight {
+                term: term.clone(),
+                bm25: bm25.boost_by(*boost),
+                doc_freq,
+                docs,
+                average_fieldnorm,
+                boost: *boost,
+            })
         })
         .collect()
 }
@@ -165,11 +201,11 @@ impl Query for AllWordsQuery {
 /// and the bonus's weight.
 struct AllWordsWeight {
     /// Each word's terms, and whether the word is seeked.
-    words: Vec<(Vec<(Term, Bm25Weight)>, bool)>,
+    words: Vec<(Vec<TermWeight>, bool)>,
     /// How many of the words a document must hold.
     required: usize,
     /// The optional terms, and whether they are seeked.
-    optional: (Vec<(Term, Bm25Weight)>, bool),
+    optional: (Vec<TermWeight>, bool),
     bonus: Option<Box<dyn Weight>>,
     scoring: bool,
 }
@@ -178,7 +214,7 @@ impl AllWordsWeight {
     /// The cursor of each of `terms` present in the segment.
     fn cursors(
         &self,
-        terms: &[(Term, Bm25Weight)],
+        terms: &[TermWeight],
         reader: &SegmentReader,
         boost: Score,
     ) -> tantivy::Result<Vec<TermCursor>> {
@@ -188,7 +224,7 @@ impl AllWordsWeight {
             IndexRecordOption::Basic
         };
         let mut cursors = Vec::with_capacity(terms.len());
-        for (term, bm25) in terms {
+        for TermWeight { term, bm25, .. } in terms {
             let field = term.field();
             let index = reader.inverted_index(field)?;
             let Some(postings) = index.read_block_postings(term, record)? else {
@@ -261,11 +297,13 @@ impl Weight for AllWordsWeight {
         let mut scorer = scorer_on(self, reader, doc)?;
         let mut explanation = Explanation::new("sum over the terms and the bonus", scorer.score());
         let words = self.words.iter().flat_map(|(terms, _)| terms);
-        let terms: Vec<_> = words.chain(&self.optional.0).cloned().collect();
-        for mut cursor in self.cursors(&terms, reader, 1.0)? {
-            if cursor.seek(doc) == doc {
-                let norm = cursor.fieldnorms.fieldnorm_id(doc);
-                explanation.add_detail(cursor.bm25.explain(norm, cursor.freq()));
+        for term in words.chain(&self.optional.0) {
+            for mut cursor in self.cursors(std::slice::from_ref(term), reader, 1.0)? {
+                if cursor.seek(doc) == doc {
+                    let norm = cursor.fieldnorms.fieldnorm_id(doc);
+                    let bm25 = term.explained();
+                    explanation.add_detail(bm25.explain(norm, cursor.freq()));
+                }
             }
         }
         if let Some(bonus) = &self.bonus {
@@ -927,10 +965,8 @@ mod tests {
         };
         let words = vec![set("x", false), set("z", true)];
         let query = AllWordsQuery::new(words, set("z", false), Some(phrase(title)));
-        let all: Vec<DocId> = results(&index, &query)
-            .into_iter()
-            .map(|(a, _)| a.doc_id)
-            .collect();
+        let scored = results(&index, &query);
+        let all: Vec<DocId> = scored.iter().map(|(a, _)| a.doc_id).collect();
         let searcher = index.reader().expect("reader").searcher();
         let weight = query
             .weight(EnableScoring::enabled_from_searcher(&searcher))
@@ -948,7 +984,17 @@ mod tests {
         let explained = query
             .explain(&searcher, DocAddress::new(0, 5_012))
             .expect("5,012 matches");
-        assert!(explained.value() > 0.0);
+        let score = scored
+            .iter()
+            .find(|(a, _)| a.doc_id == 5_012)
+            .map(|&(_, s)| s);
+        assert_eq!(Some(explained.value()), score);
+        // Each term's part says where its idf comes from.
+        let json = explained.to_pretty_json();
+        assert!(
+            json.contains("n, number of docs containing this term"),
+            "{json}"
+        );
         assert!(query.explain(&searcher, DocAddress::new(0, 5_013)).is_err());
     }
 }
