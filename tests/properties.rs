@@ -144,7 +144,7 @@ proptest! {
         let text = normalize(&text);
         let words: Vec<&str> = q.split_whitespace().collect();
         let highlight = Highlight {
-            exact: words.iter().map(|w| exact_word(w)).collect::<HashSet<_>>(),
+            exact: words.iter().map(|w| exact_word(w).into_owned()).collect::<HashSet<_>>(),
             fold: words.iter().map(|w| fold(w)).collect::<HashSet<_>>(),
         };
         let html = snippet_html(&text, &highlight, max_bytes);

@@ -190,7 +190,8 @@ impl<'h> Scan<'h> {
         let Some(word) = self.words.iter().position(|w| *w == self.folded) else {
             return Added::More;
         };
-        let exact = self.unaccented[word] || self.highlight.exact.contains(&exact_word(token));
+        let exact =
+            self.unaccented[word] || self.highlight.exact.contains(exact_word(token).as_ref());
         self.matches.push(Match {
             from,
             to,
@@ -428,7 +429,7 @@ mod tests {
 
     fn highlight(words: &[&str]) -> Highlight {
         Highlight {
-            exact: words.iter().map(|w| exact_word(w)).collect(),
+            exact: words.iter().map(|w| exact_word(w).into_owned()).collect(),
             fold: words.iter().map(|w| fold(w)).collect(),
         }
     }

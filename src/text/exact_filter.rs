@@ -3,6 +3,7 @@
 //! Documents are normalised before indexing, but queries and third-party text may not be, so
 //! the filter applies NFC, look-alikes and tone placement to each token itself.
 
+use std::borrow::Cow;
 use std::mem;
 
 use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
@@ -48,12 +49,17 @@ pub struct ExactTokenStream<S> {
 
 /// Normalises one word for the exact field: the same function documents go through, then
 /// lower case (tone placement is decided before case, which it preserves).
-pub fn exact_word(word: &str) -> String {
+/// Borrows `word` when it is already so (most words of a normalised text).
+pub fn exact_word(word: &str) -> Cow<'_, str> {
     if word.is_ascii() {
-        return word.to_ascii_lowercase();
+        return if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(word.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(word)
+        };
     }
     if is_plain_lower(word) {
-        return canonical_tone(word).unwrap_or_else(|| word.to_string());
+        return canonical_tone(word).map_or(Cow::Borrowed(word), Cow::Owned);
     }
     let needs_full = word
         .chars()
@@ -63,7 +69,7 @@ pub fn exact_word(word: &str) -> String {
     } else {
         word.to_lowercase()
     };
-    canonical_tone(&lower).unwrap_or(lower)
+    Cow::Owned(canonical_tone(&lower).unwrap_or(lower))
 }
 
 /// Whether `word` is made of lower-case ASCII, lower-case precomposed Vietnamese vowels and
@@ -93,7 +99,7 @@ impl<S: TokenStream> TokenStream for ExactTokenStream<S> {
                 token.text = fixed;
             }
         } else {
-            let word = exact_word(&token.text);
+            let word = exact_word(&token.text).into_owned();
             drop(mem::replace(&mut token.text, word));
         }
         true
@@ -128,7 +134,14 @@ mod tests {
             ("Hoà", "hòa"),
         ];
         for (input, expected) in table {
-            assert_eq!(exact_word(input), expected, "{input}");
+            let word = exact_word(input);
+            assert_eq!(word, expected, "{input}");
+            // A word already as the exact field has it is borrowed, not copied.
+            assert_eq!(
+                matches!(word, Cow::Borrowed(_)),
+                input == expected,
+                "{input}"
+            );
         }
     }
 
