@@ -271,10 +271,15 @@ impl AllWordsWeight {
     }
 }
 
-impl Weight for AllWordsWeight {
-    fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
+impl AllWordsWeight {
+    /// The segment's scorer; `None` when nothing can match there.
+    fn all_words_scorer(
+        &self,
+        reader: &SegmentReader,
+        boost: Score,
+    ) -> tantivy::Result<Option<AllWordsScorer>> {
         let Some(words) = self.words(reader, boost)?.filter(|w| !w.is_empty()) else {
-            return Ok(Box::new(EmptyScorer));
+            return Ok(None);
         };
         let (terms, seeked) = &self.optional;
         let optional = Word {
@@ -285,12 +290,38 @@ impl Weight for AllWordsWeight {
             Some(weight) => Some(weight.scorer(reader, boost)?),
             None => None,
         };
-        Ok(Box::new(AllWordsScorer::new(
+        Ok(Some(AllWordsScorer::new(
             words,
             self.required,
             optional,
             bonus,
         )))
+    }
+}
+
+impl Weight for AllWordsWeight {
+    fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
+        Ok(match self.all_words_scorer(reader, boost)? {
+            Some(scorer) => Box::new(scorer),
+            None => Box::new(EmptyScorer),
+        })
+    }
+
+    /// tantivy's loop over the matches, on the scorer's own type rather than a boxed
+    /// `Scorer`: no virtual call to advance and score each of thousands of documents.
+    fn for_each(
+        &self,
+        reader: &SegmentReader,
+        callback: &mut dyn FnMut(DocId, Score),
+    ) -> tantivy::Result<()> {
+        if let Some(mut scorer) = self.all_words_scorer(reader, 1.0)? {
+            let mut doc = scorer.doc();
+            while doc != TERMINATED {
+                callback(doc, scorer.score());
+                doc = scorer.advance();
+            }
+        }
+        Ok(())
     }
 
     fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
