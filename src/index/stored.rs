@@ -159,20 +159,7 @@ mod tests {
     /// Documents written by the real writer into a temp index, and each one's stored
     /// bytes beside tantivy's own reading of them.
     fn stored_documents(docs: &[Document]) -> Vec<(Vec<u8>, TantivyDocument)> {
-        use crate::index::manifest::FileState;
-        use crate::index::writer::Writer;
-        let dir = tempfile::tempdir().expect("temp dir");
-        let (index, fields) = crate::index::open_or_create(dir.path()).expect("index");
-        let mut writer = Writer::open(&index, fields, dir.path()).expect("writer");
-        let state = FileState {
-            size: 1,
-            mtime_ns: 0,
-            hash: 0,
-            docs: docs.len(),
-            duplicates: Default::default(),
-        };
-        writer.replace_source("a.jsonl", docs, state).expect("add");
-        writer.commit().expect("commit");
+        let (_dir, index, _) = crate::index::writer::written_index(docs);
         let searcher = index.reader().expect("reader").searcher();
         let mut out = Vec::new();
         for (ord, segment) in searcher.segment_readers().iter().enumerate() {

@@ -242,6 +242,25 @@ fn merge_segments(
     Ok(())
 }
 
+/// `docs` written by the real writer, as one source file, into a new index in a temp dir
+/// (kept alive by the returned guard): what tests of reading an index start from.
+#[cfg(test)]
+pub(crate) fn written_index(docs: &[Document]) -> (tempfile::TempDir, Index, Fields) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (index, fields) = super::open_or_create(dir.path()).expect("index");
+    let mut writer = Writer::open(&index, fields, dir.path()).expect("writer");
+    let state = FileState {
+        size: 1,
+        mtime_ns: 0,
+        hash: 0,
+        docs: docs.len(),
+        duplicates: Default::default(),
+    };
+    writer.replace_source("a.jsonl", docs, state).expect("add");
+    writer.commit().expect("commit");
+    (dir, index, fields)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -96,7 +96,6 @@ impl Clone for AllWordsQuery {
 
 /// A term with its BM25 weight, boost included, as a `TermQuery` weighs it, and the
 /// statistics the weight comes from.
-#[derive(Clone)]
 struct TermWeight {
     term: Term,
     /// Built without an explanation of its idf, which every clone for a segment's cursor
@@ -269,9 +268,7 @@ impl AllWordsWeight {
         words.sort_by_key(|word| (word.seeked, word.cost()));
         Ok(Some(words))
     }
-}
 
-impl AllWordsWeight {
     /// The segment's scorer; `None` when nothing can match there.
     fn all_words_scorer(
         &self,

@@ -154,8 +154,7 @@ impl Scorer for PairScorer {
 mod tests {
     use super::*;
     use crate::document::Document;
-    use crate::index::manifest::FileState;
-    use crate::index::writer::Writer;
+    use crate::index::writer::written_index;
     use crate::index::Fields;
     use crate::ingest::dedup::Fingerprint;
     use crate::text::fold::fold;
@@ -165,8 +164,6 @@ mod tests {
 
     /// An index of documents with `titles`, written by the real writer.
     fn index_of(titles: &[&str]) -> (tempfile::TempDir, Index, Fields) {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let (index, fields) = crate::index::open_or_create(dir.path()).expect("index");
         let docs: Vec<Document> = titles
             .iter()
             .enumerate()
@@ -182,17 +179,7 @@ mod tests {
                 fingerprint: Fingerprint::of("Nội dung."),
             })
             .collect();
-        let mut writer = Writer::open(&index, fields, dir.path()).expect("writer");
-        let state = FileState {
-            size: 1,
-            mtime_ns: 0,
-            hash: 0,
-            docs: docs.len(),
-            duplicates: Default::default(),
-        };
-        writer.replace_source("a.jsonl", &docs, state).expect("add");
-        writer.commit().expect("commit");
-        (dir, index, fields)
+        written_index(&docs)
     }
 
     /// Document ids and scores of `query`, by id.
