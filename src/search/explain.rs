@@ -2,7 +2,7 @@
 //! document scores as it does, and each starts from its own scorer standing on it.
 
 use tantivy::query::{Scorer, Weight};
-use tantivy::{DocId, SegmentReader, TantivyError};
+use tantivy::{DocId, DocSet, SegmentReader, TantivyError};
 
 /// `weight`'s scorer in the segment, standing on `doc`; an error when `doc` does not match.
 /// What the `explain` of our weights starts from.
@@ -11,11 +11,18 @@ pub(crate) fn scorer_on(
     reader: &SegmentReader,
     doc: DocId,
 ) -> tantivy::Result<Box<dyn Scorer>> {
-    let mut scorer = weight.scorer(reader, 1.0)?;
+    seek_to(weight.scorer(reader, 1.0)?, doc)
+}
+
+/// `scorer` moved to `doc`; an error when `doc` does not match.
+pub(crate) fn seek_to<S: DocSet>(mut scorer: S, doc: DocId) -> tantivy::Result<S> {
     if scorer.seek(doc) != doc {
-        return Err(TantivyError::InvalidArgument(format!(
-            "document {doc} does not match"
-        )));
+        return Err(does_not_match(doc));
     }
     Ok(scorer)
+}
+
+/// The error of explaining a document the query does not match.
+pub(crate) fn does_not_match(doc: DocId) -> TantivyError {
+    TantivyError::InvalidArgument(format!("document {doc} does not match"))
 }

@@ -12,8 +12,9 @@ use tantivy::fieldnorm::FieldNormReader;
 use tantivy::postings::{Postings, SegmentPostings};
 use tantivy::query::{Bm25Weight, EmptyScorer, EnableScoring, Explanation, Query, Scorer, Weight};
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::{DocId, DocSet, Score, SegmentReader, TantivyError, Term};
+use tantivy::{DocId, DocSet, Score, SegmentReader, Term};
 
+use super::explain::{does_not_match, seek_to};
 use crate::text::bigram_filter::bigram;
 
 /// Documents whose title holds `first` and `second` side by side (folded words).
@@ -104,11 +105,8 @@ impl Weight for TitlePairWeight {
     }
 
     fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
-        let not_found = || TantivyError::InvalidArgument(format!("document {doc} does not match"));
-        let mut scorer = self.pair_scorer(reader, 1.0)?.ok_or_else(not_found)?;
-        if scorer.seek(doc) != doc {
-            return Err(not_found());
-        }
+        let scorer = self.pair_scorer(reader, 1.0)?;
+        let scorer = seek_to(scorer.ok_or_else(|| does_not_match(doc))?, doc)?;
         let fieldnorm_id = scorer.fieldnorms.fieldnorm_id(doc);
         let mut explanation = scorer
             .bm25
