@@ -260,13 +260,14 @@ const OTHER_ASCII: usize = 37;
 /// The key of a char that is not ASCII once folded.
 const NOT_ASCII: usize = 38;
 
-/// The key of a folded ASCII char.
-fn key(c: u8) -> usize {
-    match c {
-        b'0'..=b'9' => usize::from(c - b'0'),
-        b'a'..=b'z' => usize::from(c - b'a') + 10,
+/// The key of a folded char, if it is ASCII.
+fn key(c: char) -> Option<usize> {
+    let byte = u8::try_from(c).ok().filter(u8::is_ascii)?;
+    Some(match byte {
+        b'0'..=b'9' => usize::from(byte - b'0'),
+        b'a'..=b'z' => usize::from(byte - b'a') + 10,
         _ => OTHER_ASCII,
-    }
+    })
 }
 
 impl FirstLetters {
@@ -278,18 +279,12 @@ impl FirstLetters {
         };
         for word in words {
             let mut chars = word.chars();
-            let first = match chars.next() {
-                Some(c) if c.is_ascii() => key(c as u8),
-                _ => {
-                    filter.any = true;
-                    continue;
-                }
+            let Some(first) = chars.next().and_then(key) else {
+                filter.any = true;
+                continue;
             };
-            filter.pairs[first] |= match chars.next() {
-                None => 1 << END,
-                Some(c) if c.is_ascii() => 1 << key(c as u8),
-                Some(_) => 1 << NOT_ASCII,
-            };
+            let second = chars.next().map_or(END, |c| key(c).unwrap_or(NOT_ASCII));
+            filter.pairs[first] |= 1 << second;
         }
         filter
     }
@@ -301,17 +296,18 @@ impl FirstLetters {
         if self.any {
             return true;
         }
-        let mut chars = word.chars();
-        let first = match chars.next().map(fold_char) {
-            Some(c) if c.is_ascii() => key(c as u8),
-            _ => return false,
+        let mut chars = word.chars().map(fold_char);
+        let Some(first) = chars.next().and_then(key) else {
+            return false;
         };
-        let second = match chars.next().map(fold_char) {
+        let second = match chars.next() {
             None => END,
-            Some(c) if c.is_ascii() => key(c as u8),
-            // A combining mark, which folding drops, or a foreign letter: let through every
-            // word whose first letter may match.
-            Some(_) => return self.pairs[first] != 0,
+            Some(c) => match key(c) {
+                Some(second) => second,
+                // A combining mark, which folding drops, or a foreign letter: let through
+                // every word whose first letter may match.
+                None => return self.pairs[first] != 0,
+            },
         };
         self.pairs[first] & (1 << second) != 0
     }
