@@ -93,22 +93,25 @@ fn verbatim_end<const CHECK: bool>(text: &str, start: usize, classes: &ClassTabl
         (KEPT_ANY, OTHER_ANY)
     };
     let bytes = text.as_bytes();
+    let scan_at = |i: usize| (i < text.len()).then(|| classes.scan_at(text, i));
     let mut end = start;
     let mut i = start;
+    // The char at `i`, scanned: after a space, the check that content follows scanned it.
+    let mut current = scan_at(i);
     loop {
         // A word of chars kept as they are, with what the quick tone check needs.
         let word_start = i;
         let mut tone = PackedTone::default();
         let next = loop {
-            if i == text.len() {
+            let Some((scan, len)) = current else {
                 break None;
-            }
-            let (scan, len) = classes.scan_at(text, i);
+            };
             if scan & kept == 0 {
                 break Some((scan, len));
             }
             tone.push(scan as u8);
             i += len;
+            current = scan_at(i);
         };
         if i > word_start {
             // A letter to replace or an invisible char continue the word: leave it whole to
@@ -125,16 +128,21 @@ fn verbatim_end<const CHECK: bool>(text: &str, start: usize, classes: &ClassTabl
         if bytes[i] == b' ' {
             // One space between content (so nothing was pending before it) and a word or
             // punctuation is kept as it is.
-            let before_content =
-                i > start && i + 1 < text.len() && classes.scan_at(text, i + 1).0 & CONTENT != 0;
+            let after = scan_at(i + 1);
+            let before_content = i > start && after.is_some_and(|(scan, _)| scan & CONTENT != 0);
             if !before_content {
                 return end;
             }
+            i += len;
+            end = i;
+            current = after;
+            continue;
         } else if scan & other == 0 {
             return end;
         }
         i += len;
         end = i;
+        current = scan_at(i);
     }
 }
 
