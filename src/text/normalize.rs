@@ -13,7 +13,7 @@ use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 use super::block_table::BlockTable;
 use super::chars::is_word_char;
 use super::tone::canonical_tone;
-use super::tone_scan::{tone_bits, tone_may_move, PackedTone};
+use super::tone_scan::{tone_bits, tone_may_move, ToneTable, TONE_START, TONE_TABLE};
 use super::utf8::{decode_at, slot_at, slot_table, SLOTS};
 
 /// Normalises text: NFC, look-alikes, tone placement and white space (see the module doc).
@@ -94,6 +94,7 @@ fn verbatim_end<const CHECK: bool>(text: &str, start: usize, classes: &ClassTabl
     };
     let bytes = text.as_bytes();
     let scan_at = |i: usize| (i < text.len()).then(|| classes.scan_at(text, i));
+    let tones: &ToneTable = &TONE_TABLE;
     let mut end = start;
     let mut i = start;
     // The char at `i`, scanned: after a space, the check that content follows scanned it.
@@ -101,7 +102,7 @@ fn verbatim_end<const CHECK: bool>(text: &str, start: usize, classes: &ClassTabl
     loop {
         // A word of chars kept as they are, with what the quick tone check needs.
         let word_start = i;
-        let mut tone = PackedTone::default();
+        let mut tone = TONE_START;
         let next = loop {
             let Some((scan, len)) = current else {
                 break None;
@@ -109,7 +110,7 @@ fn verbatim_end<const CHECK: bool>(text: &str, start: usize, classes: &ClassTabl
             if scan & kept == 0 {
                 break Some((scan, len));
             }
-            tone.push(scan as u8);
+            tone = tones.next(tone, scan as u8);
             i += len;
             current = scan_at(i);
         };
@@ -117,7 +118,9 @@ fn verbatim_end<const CHECK: bool>(text: &str, start: usize, classes: &ClassTabl
             // A letter to replace or an invisible char continue the word: leave it whole to
             // the char-by-char rules. A word whose tone moves is theirs too.
             let word_ends = next.is_none_or(|(scan, _)| scan & ENDS_WORD != 0);
-            if !word_ends || (tone.may_move() && canonical_tone(&text[word_start..i]).is_some()) {
+            if !word_ends
+                || (tones.may_move(tone) && canonical_tone(&text[word_start..i]).is_some())
+            {
                 return end;
             }
             end = i;

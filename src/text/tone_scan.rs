@@ -3,6 +3,9 @@
 //!
 //! [`canonical_tone`]: super::tone::canonical_tone
 
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
 use super::vowels::vowel;
 
 /// A syllable is at most this many chars; `canonical_tone` leaves longer words alone.
@@ -47,7 +50,7 @@ pub(super) fn plain_onset(c: char) -> bool {
 
 /// What [`tone_may_move`] needs to know of a word, gathered one char at a time so that a
 /// scanner already looking at every char pays no second pass.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub(super) struct ToneScan {
     count: u8,
     vowels: u8,
@@ -121,43 +124,101 @@ impl ToneScan {
     }
 }
 
-/// The [`tone_bits`] of a word's chars packed four bits a char: all a scanner gathers per
-/// char, replayed through [`ToneScan`] at the end of the word only when it has a tone and two
-/// vowels (most words have not).
-#[derive(Clone, Copy, Debug, Default)]
-pub(super) struct PackedTone {
-    /// The last eight chars' bits, the latest in the low four bits.
-    bits: u32,
-    count: u32,
+/// [`ToneScan`] as a table: a state a word's chars so far leave it in, the next state for
+/// each [`tone_bits`], and whether a state's word may move its tone. A scanner pays one
+/// lookup a char and one a word, where replaying a word through `ToneScan` branched on
+/// every char (a fifth of the normaliser's time).
+pub(super) struct ToneTable {
+    /// `next[state * 16 + bits]`.
+    next: Vec<u16>,
+    may_move: Vec<bool>,
 }
 
-/// One bit per nibble of [`PackedTone::bits`]: the toned ones, the vowels.
-const TONED_NIBBLES: u32 = 0x1111_1111 * TONED as u32;
-const VOWEL_NIBBLES: u32 = 0x1111_1111 * VOWEL as u32;
+/// The state of a word with no chars yet.
+pub(super) const TONE_START: u16 = 0;
 
-impl PackedTone {
-    /// Adds the word's next char, as its [`tone_bits`].
+/// The table, built once from `ToneScan` itself.
+pub(super) static TONE_TABLE: LazyLock<ToneTable> = LazyLock::new(ToneTable::build);
+
+impl ToneTable {
+    /// The state after a char with these [`tone_bits`].
     #[inline(always)]
-    pub(super) fn push(&mut self, bits: u8) {
-        self.bits = (self.bits << 4) | u32::from(bits & 0xF);
-        self.count = self.count.saturating_add(1);
+    pub(super) fn next(&self, state: u16, bits: u8) -> u16 {
+        self.next[usize::from(state) * 16 + usize::from(bits & 0xF)]
     }
 
-    /// [`ToneScan::may_move`] of the same chars.
-    #[inline]
-    pub(super) fn may_move(&self) -> bool {
-        // A longer word has lost its first chars' bits, and `canonical_tone` leaves it alone.
-        if self.count > u32::from(MAX_SYLLABLE)
-            || self.bits & TONED_NIBBLES == 0
-            || (self.bits & VOWEL_NIBBLES).count_ones() < 2
-        {
-            return false;
+    /// [`ToneScan::may_move`] of the chars that led to `state`.
+    #[inline(always)]
+    pub(super) fn may_move(&self, state: u16) -> bool {
+        self.may_move[usize::from(state)]
+    }
+
+    /// Every state `ToneScan` reaches, a word longer than a syllable being one state (it
+    /// never moves), then states that answer alike for every continuation merged (Moore's
+    /// refinement): a few hundred states, a table that stays in the cache.
+    fn build() -> ToneTable {
+        // Reachable states, breadth first.
+        let too_long = |scan: &ToneScan| scan.count > MAX_SYLLABLE;
+        let mut states = vec![ToneScan::default()];
+        let mut ids = HashMap::from([(ToneScan::default(), 0usize)]);
+        let mut next = Vec::new();
+        let mut at = 0;
+        while at < states.len() {
+            let state = states[at];
+            for bits in 0..16u8 {
+                let mut scan = state;
+                scan.push(bits);
+                if too_long(&scan) {
+                    // One long word stands for all: saturated, `may_move` is false for good.
+                    scan = ToneScan {
+                        count: MAX_SYLLABLE + 1,
+                        ..ToneScan::default()
+                    };
+                }
+                let id = *ids.entry(scan).or_insert_with(|| {
+                    states.push(scan);
+                    states.len() - 1
+                });
+                next.push(id);
+            }
+            at += 1;
         }
-        let mut scan = ToneScan::default();
-        for k in (0..self.count).rev() {
-            scan.push((self.bits >> (4 * k)) as u8 & 0xF);
+        // Classes: first by the answer, then split by the classes of the successors until
+        // no class splits.
+        let mut class: Vec<usize> = states.iter().map(|s| usize::from(s.may_move())).collect();
+        loop {
+            let mut numbering = HashMap::new();
+            let refined: Vec<usize> = (0..states.len())
+                .map(|s| {
+                    let successors: Vec<usize> = next[s * 16..s * 16 + 16]
+                        .iter()
+                        .map(|&t| class[t])
+                        .collect();
+                    let key = (class[s], successors);
+                    let fresh = numbering.len();
+                    *numbering.entry(key).or_insert(fresh)
+                })
+                .collect();
+            let stable = numbering.len() == class.iter().collect::<HashSet<_>>().len();
+            class = refined;
+            if stable {
+                break;
+            }
         }
-        scan.may_move()
+        // The start state is class 0: it is numbered first.
+        let count = class.iter().max().map_or(1, |&m| m + 1);
+        let mut table = ToneTable {
+            next: vec![0; count * 16],
+            may_move: vec![false; count],
+        };
+        for (s, state) in states.iter().enumerate() {
+            table.may_move[class[s]] = state.may_move();
+            for bits in 0..16 {
+                let to = class[next[s * 16 + bits]];
+                table.next[class[s] * 16 + bits] = u16::try_from(to).unwrap_or(u16::MAX);
+            }
+        }
+        table
     }
 }
 
@@ -205,16 +266,23 @@ mod tests {
         }
     }
 
+    #[test]
+    fn table_is_small() {
+        let states = TONE_TABLE.may_move.len();
+        assert!(states < 1024, "{states} states");
+        assert!(TONE_TABLE.next.iter().all(|&s| usize::from(s) < states));
+    }
+
     proptest! {
         #[test]
-        fn packed_agrees_with_scan(bits in prop::collection::vec(0u8..16, 0..12)) {
+        fn table_agrees_with_scan(bits in prop::collection::vec(0u8..16, 0..14)) {
             let mut scan = ToneScan::default();
-            let mut packed = PackedTone::default();
+            let mut state = TONE_START;
             for &b in &bits {
                 scan.push(b);
-                packed.push(b);
+                state = TONE_TABLE.next(state, b);
             }
-            prop_assert_eq!(packed.may_move(), scan.may_move(), "{:?}", bits);
+            prop_assert_eq!(TONE_TABLE.may_move(state), scan.may_move(), "{:?}", bits);
         }
     }
 
