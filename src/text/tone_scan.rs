@@ -3,8 +3,9 @@
 //!
 //! [`canonical_tone`]: super::tone::canonical_tone
 
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
 
 use super::vowels::vowel;
 
@@ -130,6 +131,24 @@ impl ToneScan {
         self.count = self.count.saturating_add(1);
     }
 
+    /// The state standing for this one in [`ToneTable`]: the same answers to every
+    /// continuation, with what no continuation reads cleared, so that the table is built
+    /// from a few thousand states rather than tens of thousands.
+    fn canonical(self) -> ToneScan {
+        // Too long or two tones: the answer is "no" for good.
+        if self.count > MAX_SYLLABLE || self.two_tones {
+            return ToneScan {
+                count: MAX_SYLLABLE + 1,
+                ..ToneScan::default()
+            };
+        }
+        ToneScan {
+            // Read only when the first run starts.
+            plain_prev: self.plain_prev && self.run.is_none(),
+            ..self
+        }
+    }
+
     /// Whether the tone of the word pushed so far may move; `false` is a proof it does not.
     pub(super) fn may_move(&self) -> bool {
         let Some((at, toned_marked)) = self.toned else {
@@ -190,6 +209,18 @@ const COLUMNS: usize = TONE_BITS as usize + 1;
 /// The state of a word with no chars yet.
 pub(super) const TONE_START: u8 = 0;
 
+/// Every value [`tone_bits`] takes: those of the chars up to U+2FFF (Vietnamese is in
+/// Latin Extended Additional) and of one char beyond, which is neither a vowel nor g or q.
+/// The table's other columns are never looked up.
+fn symbols() -> Vec<u8> {
+    let chars = (0..0x3000).filter_map(char::from_u32).chain(['中']);
+    let mut seen = [false; COLUMNS];
+    for c in chars {
+        seen[usize::from(tone_bits(c))] = true;
+    }
+    (0..=TONE_BITS).filter(|&b| seen[usize::from(b)]).collect()
+}
+
 /// The table, built once from `ToneScan` itself.
 pub(super) static TONE_TABLE: LazyLock<ToneTable> = LazyLock::new(ToneTable::build);
 
@@ -213,24 +244,19 @@ impl ToneTable {
     /// room for, the last would stand for the rest and always answer "may move", which
     /// is never wrong, only slower (`canonical_tone` decides).
     fn build() -> ToneTable {
-        // Reachable states, breadth first.
-        let too_long = |scan: &ToneScan| scan.count > MAX_SYLLABLE;
+        // The tone bits chars have: a score of the 64 values.
+        let symbols = symbols();
+        // Reachable states, breadth first, each in its canonical form.
         let mut states = vec![ToneScan::default()];
-        let mut ids = HashMap::from([(ToneScan::default(), 0usize)]);
+        let mut ids = FxHashMap::from_iter([(ToneScan::default(), 0usize)]);
         let mut next = Vec::new();
         let mut at = 0;
         while at < states.len() {
             let state = states[at];
-            for bits in 0..=TONE_BITS {
+            for &bits in &symbols {
                 let mut scan = state;
                 scan.push(bits);
-                if too_long(&scan) {
-                    // One long word stands for all: saturated, `may_move` is false for good.
-                    scan = ToneScan {
-                        count: MAX_SYLLABLE + 1,
-                        ..ToneScan::default()
-                    };
-                }
+                let scan = scan.canonical();
                 let id = *ids.entry(scan).or_insert_with(|| {
                     states.push(scan);
                     states.len() - 1
@@ -241,21 +267,21 @@ impl ToneTable {
         }
         // Classes: first by the answer, then split by the classes of the successors until
         // no class splits.
+        let width = symbols.len();
         let mut class: Vec<usize> = states.iter().map(|s| usize::from(s.may_move())).collect();
+        let mut classes = 2;
         loop {
-            let mut numbering = HashMap::new();
+            let signatures: Vec<usize> = next.iter().map(|&t| class[t]).collect();
+            let mut numbering = FxHashMap::default();
             let refined: Vec<usize> = (0..states.len())
                 .map(|s| {
-                    let successors: Vec<usize> = next[s * COLUMNS..(s + 1) * COLUMNS]
-                        .iter()
-                        .map(|&t| class[t])
-                        .collect();
-                    let key = (class[s], successors);
+                    let key = (class[s], &signatures[s * width..(s + 1) * width]);
                     let fresh = numbering.len();
                     *numbering.entry(key).or_insert(fresh)
                 })
                 .collect();
-            let stable = numbering.len() == class.iter().collect::<HashSet<_>>().len();
+            let stable = numbering.len() == classes;
+            classes = numbering.len();
             class = refined;
             if stable {
                 break;
@@ -270,9 +296,10 @@ impl ToneTable {
         };
         for (s, state) in states.iter().enumerate() {
             table.may_move[slot(class[s])] = state.may_move();
-            for bits in 0..COLUMNS {
-                let to = slot(class[next[s * COLUMNS + bits]]);
-                table.next[slot(class[s]) * COLUMNS + bits] = u8::try_from(to).unwrap_or(u8::MAX);
+            for (k, &bits) in symbols.iter().enumerate() {
+                let to = slot(class[next[s * width + k]]);
+                let column = usize::from(bits);
+                table.next[slot(class[s]) * COLUMNS + column] = u8::try_from(to).unwrap_or(u8::MAX);
             }
         }
         if class.iter().any(|&c| c >= spare) {
@@ -338,7 +365,9 @@ mod tests {
 
     proptest! {
         #[test]
-        fn table_agrees_with_scan(bits in prop::collection::vec(0u8..=TONE_BITS, 0..14)) {
+        fn table_agrees_with_scan(picks in prop::collection::vec(0usize..64, 0..14)) {
+            let symbols = symbols();
+            let bits: Vec<u8> = picks.iter().map(|&p| symbols[p % symbols.len()]).collect();
             let mut scan = ToneScan::default();
             let mut state = TONE_START;
             for &b in &bits {
