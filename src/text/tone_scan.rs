@@ -244,7 +244,7 @@ impl ToneTable {
     /// room for, the last would stand for the rest and always answer "may move", which
     /// is never wrong, only slower (`canonical_tone` decides).
     fn build() -> ToneTable {
-        // The tone bits chars have: a score of the 64 values.
+        // The tone bits chars have: 12 of the 64 values.
         let symbols = symbols();
         // Reachable states, breadth first, each in its canonical form.
         let mut states = vec![ToneScan::default()];
@@ -269,7 +269,7 @@ impl ToneTable {
         // no class splits.
         let width = symbols.len();
         let mut class: Vec<usize> = states.iter().map(|s| usize::from(s.may_move())).collect();
-        let mut classes = 2;
+        let mut classes = usize::from(class.contains(&0)) + usize::from(class.contains(&1));
         loop {
             let signatures: Vec<usize> = next.iter().map(|&t| class[t]).collect();
             let mut numbering = FxHashMap::default();
