@@ -58,3 +58,44 @@ fn copies_are_indexed_once_and_resolve_to_the_original() {
     assert!(report.duplicates.is_empty(), "{:?}", report.duplicates);
     assert_eq!(report.documents_total, 2);
 }
+
+#[test]
+fn a_copy_arriving_later_is_found_in_the_committed_index() {
+    let ws = Workspace::new();
+    let article = seed("002_1b17c64f24c0bdbf.txt");
+    ws.write("a/original.txt", &article);
+    ws.write("d/other.txt", seed("001_2d22f94ed71eb3a4.txt"));
+    assert_eq!(ws.ingest().documents_total, 2);
+
+    // The copies come in a later run: only the committed index knows the original.
+    ws.write("b/exact-copy.txt", &article);
+    ws.write(
+        "c/near-copy.txt",
+        format!("Tin tổng hợp\n\n{article}\n\nBài mới hơn\nBài cũ hơn"),
+    );
+    let report = ws.ingest();
+    let mut copies: Vec<(&str, &str)> = report
+        .duplicates
+        .iter()
+        .map(|d| (d.id.as_str(), d.original.as_str()))
+        .collect();
+    copies.sort();
+    assert_eq!(
+        copies,
+        [
+            ("b/exact-copy", "a/original"),
+            ("c/near-copy", "a/original")
+        ]
+    );
+    assert_eq!(report.documents_total, 2, "{report:?}");
+
+    // A document removed from the index is no one's original any more.
+    std::fs::remove_file(ws.corpus().join("a/original.txt")).expect("remove");
+    std::fs::remove_file(ws.corpus().join("b/exact-copy.txt")).expect("remove");
+    std::fs::remove_file(ws.corpus().join("c/near-copy.txt")).expect("remove");
+    assert_eq!(ws.ingest().documents_total, 1);
+    ws.write("e/late-copy.txt", &article);
+    let report = ws.ingest();
+    assert!(report.duplicates.is_empty(), "{:?}", report.duplicates);
+    assert_eq!(report.documents_total, 2);
+}

@@ -2,10 +2,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use tantivy::collector::TopDocs;
-use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
-use tantivy::schema::{IndexRecordOption, TantivyDocument};
-use tantivy::{Index, Searcher, Term};
+use tantivy::schema::TantivyDocument;
+use tantivy::{DocAddress, Index, Searcher};
 
 use super::stored::{stored_body, stored_text};
 use super::{Fields, IndexError};
@@ -25,11 +23,14 @@ struct Seen {
 
 /// Looks for copies in the committed index and among documents accepted in this run.
 pub struct DuplicateFinder {
-    /// The committed index; `None` when it is empty (a first ingest), so that no document
-    /// pays for a lookup that cannot find anything.
-    searcher: Option<Searcher>,
+    /// The committed index, to read a candidate's id, source and body.
+    searcher: Searcher,
     fields: Fields,
-    by_term: HashMap<String, Vec<usize>>,
+    /// Every key of the committed index's live documents, sorted, with its document: read
+    /// once from the `dedup` fast field (about 17 a document), so a lookup is a search in
+    /// memory. Empty for a first ingest.
+    committed: Vec<(u64, DocAddress)>,
+    by_key: HashMap<u64, Vec<usize>>,
     seen: Vec<Seen>,
 }
 
@@ -37,10 +38,12 @@ impl DuplicateFinder {
     /// A finder over the index as last committed.
     pub fn new(index: &Index, fields: Fields) -> Result<DuplicateFinder, IndexError> {
         let searcher = index.reader()?.searcher();
+        let committed = committed_keys(&searcher, &fields)?;
         Ok(DuplicateFinder {
-            searcher: (searcher.num_docs() > 0).then_some(searcher),
+            searcher,
             fields,
-            by_term: HashMap::new(),
+            committed,
+            by_key: HashMap::new(),
             seen: Vec::new(),
         })
     }
@@ -53,36 +56,22 @@ impl DuplicateFinder {
         replaced: &HashSet<String>,
     ) -> Result<Option<String>, IndexError> {
         let fp = &doc.fingerprint;
-        let terms = fp.terms();
+        let keys = fp.keys();
         let mut checked = HashSet::new();
-        for &i in terms.iter().filter_map(|t| self.by_term.get(t)).flatten() {
+        for &i in keys.iter().filter_map(|k| self.by_key.get(k)).flatten() {
             let seen = &self.seen[i];
             if checked.insert(i) && fp.same_article(seen.exact, seen.sketch.as_ref()) {
                 return Ok(Some(seen.id.clone()));
             }
         }
-        let Some(searcher) = &self.searcher else {
-            return Ok(None);
-        };
-        let should: Vec<(Occur, Box<dyn Query>)> = terms
-            .iter()
-            .map(|t| {
-                let q = TermQuery::new(
-                    Term::from_field_text(self.fields.dedup, t),
-                    IndexRecordOption::Basic,
-                );
-                (Occur::Should, Box::new(q) as Box<dyn Query>)
-            })
-            .collect();
-        let top = TopDocs::with_limit(MAX_CANDIDATES).order_by_score();
-        for (_, address) in searcher.search(&BooleanQuery::new(should), &top)? {
-            let stored: TantivyDocument = searcher.doc(address)?;
+        for address in self.committed_candidates(&keys) {
+            let stored: TantivyDocument = self.searcher.doc(address)?;
             let text = |field| stored_text(&stored, field).unwrap_or("");
             if replaced.contains(text(self.fields.source)) {
                 continue;
             }
             // The hash and sketch are not stored: recomputed from the body, for the few
-            // candidates that share a term.
+            // candidates that share a key.
             let other = Fingerprint::of(&stored_body(&stored, &self.fields).unwrap_or_default());
             if fp.same_article(other.exact, other.sketch.as_ref()) {
                 return Ok(Some(text(self.fields.id).to_string()));
@@ -91,11 +80,33 @@ impl DuplicateFinder {
         Ok(None)
     }
 
+    /// The committed documents sharing any of `keys`, those sharing most first, at most
+    /// [`MAX_CANDIDATES`].
+    fn committed_candidates(&self, keys: &[u64]) -> Vec<DocAddress> {
+        let mut shared: HashMap<DocAddress, usize> = HashMap::new();
+        for key in keys {
+            let from = self.committed.partition_point(|(k, _)| k < key);
+            for (_, address) in self.committed[from..].iter().take_while(|(k, _)| k == key) {
+                *shared.entry(*address).or_default() += 1;
+            }
+        }
+        let mut candidates: Vec<(usize, DocAddress)> = shared
+            .into_iter()
+            .map(|(address, n)| (n, address))
+            .collect();
+        candidates.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        candidates
+            .into_iter()
+            .take(MAX_CANDIDATES)
+            .map(|(_, address)| address)
+            .collect()
+    }
+
     /// Remembers a document accepted in this run.
     pub fn remember(&mut self, doc: &Document) {
         let i = self.seen.len();
-        for term in doc.fingerprint.terms() {
-            self.by_term.entry(term).or_default().push(i);
+        for key in doc.fingerprint.keys() {
+            self.by_key.entry(key).or_default().push(i);
         }
         self.seen.push(Seen {
             id: doc.id.clone(),
@@ -103,4 +114,26 @@ impl DuplicateFinder {
             sketch: doc.fingerprint.sketch,
         });
     }
+}
+
+/// The keys of every live document of the committed index, sorted.
+fn committed_keys(
+    searcher: &Searcher,
+    fields: &Fields,
+) -> Result<Vec<(u64, DocAddress)>, IndexError> {
+    let name = searcher.schema().get_field_name(fields.dedup);
+    let mut keys = Vec::new();
+    for (ord, segment) in searcher.segment_readers().iter().enumerate() {
+        let column = segment.fast_fields().u64(name)?;
+        let ord = ord as u32;
+        for doc in segment.doc_ids_alive() {
+            keys.extend(
+                column
+                    .values_for_doc(doc)
+                    .map(|key| (key, DocAddress::new(ord, doc))),
+            );
+        }
+    }
+    keys.sort_unstable();
+    Ok(keys)
 }

@@ -181,11 +181,29 @@ mod tests {
         b.build()
     }
 
+    /// The current schema with the field of `entry`'s name replaced by it.
+    fn schema_replacing(entry: tantivy::schema::FieldEntry) -> tantivy::schema::Schema {
+        let mut b = tantivy::schema::Schema::builder();
+        for (_, field) in schema::build().fields() {
+            if field.name() == entry.name() {
+                b.add_field(entry.clone());
+            } else {
+                b.add_field(field.clone());
+            }
+        }
+        b.build()
+    }
+
     /// The schemas of earlier versions: the exact body, then the folded one, with positions;
-    /// the body stored as text instead of bytes; no pairs of the title's words.
-    fn old_schemas() -> [tantivy::schema::Schema; 4] {
+    /// the body stored as text instead of bytes; no pairs of the title's words; duplicate
+    /// keys as terms.
+    fn old_schemas() -> [tantivy::schema::Schema; 5] {
         use tantivy::schema::IndexRecordOption::{WithFreqs, WithFreqsAndPositions};
         [
+            schema_replacing(tantivy::schema::FieldEntry::new_text(
+                "dedup".to_string(),
+                tantivy::schema::STRING,
+            )),
             schema_without("title_bigram"),
             schema_with("body", analyzers::VI_EXACT, WithFreqs, true),
             schema_with("body", analyzers::VI_EXACT, WithFreqsAndPositions, true),

@@ -45,8 +45,9 @@ pub struct Fields {
     pub cited_types: Field,
     /// Citations with spans, as JSON, stored.
     pub citations_json: Field,
-    /// Duplicate-detection terms: the exact body hash and the MinHash bands. The hash and
-    /// the sketch themselves are not stored: they are recomputed from the stored body.
+    /// Duplicate-detection keys, a fast field of numbers: the exact body hash and the
+    /// MinHash bands (`ingest::dedup`). The hash and the sketch themselves are not stored:
+    /// they are recomputed from the stored body.
     pub dedup: Field,
 }
 
@@ -111,7 +112,9 @@ pub fn build() -> Schema {
     b.add_text_field("cites", STRING | STORED | FAST);
     b.add_text_field("cited_types", STRING);
     b.add_text_field("citations_json", STORED);
-    b.add_text_field("dedup", STRING);
+    // Numbers in a column, not terms: `index::duplicates` reads them all once per ingest,
+    // and 17 unique terms a document made the term dictionary and the merge pay for each.
+    b.add_u64_field("dedup", FAST);
     b.build()
 }
 

@@ -209,8 +209,8 @@ impl Writer {
         if let Ok(json) = serde_json::to_string(&doc.citations) {
             d.add_text(f.citations_json, json);
         }
-        for term in doc.fingerprint.terms() {
-            d.add_text(f.dedup, term);
+        for key in doc.fingerprint.keys() {
+            d.add_u64(f.dedup, key);
         }
         d
     }
