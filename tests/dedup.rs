@@ -3,9 +3,21 @@
 mod common;
 
 use common::{corpus_dir, ids, Workspace};
+use tracuu::ingest::IngestReport;
 
 fn seed(name: &str) -> String {
     std::fs::read_to_string(corpus_dir().join(name)).expect("seed")
+}
+
+/// The copies a run found, as (copy, original), sorted.
+fn copies(report: &IngestReport) -> Vec<(&str, &str)> {
+    let mut copies: Vec<(&str, &str)> = report
+        .duplicates
+        .iter()
+        .map(|d| (d.id.as_str(), d.original.as_str()))
+        .collect();
+    copies.sort();
+    copies
 }
 
 #[test]
@@ -22,14 +34,8 @@ fn copies_are_indexed_once_and_resolve_to_the_original() {
     ws.write("d/other.txt", seed("001_2d22f94ed71eb3a4.txt"));
     let report = ws.ingest();
     assert_eq!(report.documents_total, 2, "{report:?}");
-    let mut copies: Vec<(&str, &str)> = report
-        .duplicates
-        .iter()
-        .map(|d| (d.id.as_str(), d.original.as_str()))
-        .collect();
-    copies.sort();
     assert_eq!(
-        copies,
+        copies(&report),
         [
             ("b/exact-copy", "a/original"),
             ("c/near-copy", "a/original")
@@ -74,14 +80,8 @@ fn a_copy_arriving_later_is_found_in_the_committed_index() {
         format!("Tin tổng hợp\n\n{article}\n\nBài mới hơn\nBài cũ hơn"),
     );
     let report = ws.ingest();
-    let mut copies: Vec<(&str, &str)> = report
-        .duplicates
-        .iter()
-        .map(|d| (d.id.as_str(), d.original.as_str()))
-        .collect();
-    copies.sort();
     assert_eq!(
-        copies,
+        copies(&report),
         [
             ("b/exact-copy", "a/original"),
             ("c/near-copy", "a/original")
