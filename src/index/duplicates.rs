@@ -27,9 +27,10 @@ pub struct DuplicateFinder {
     searcher: Searcher,
     fields: Fields,
     /// Every key of the committed index's live documents, sorted, with its document: read
-    /// once from the `dedup` fast field (about 17 a document), so a lookup is a search in
+    /// from the `dedup` fast field (about 17 a document) when the first document is
+    /// checked, so that a run with nothing new reads none; a lookup is then a search in
     /// memory. Empty for a first ingest.
-    committed: Vec<(u64, DocAddress)>,
+    committed: Option<Vec<(u64, DocAddress)>>,
     by_key: HashMap<u64, Vec<usize>>,
     seen: Vec<Seen>,
 }
@@ -37,12 +38,10 @@ pub struct DuplicateFinder {
 impl DuplicateFinder {
     /// A finder over the index as last committed.
     pub fn new(index: &Index, fields: Fields) -> Result<DuplicateFinder, IndexError> {
-        let searcher = index.reader()?.searcher();
-        let committed = committed_keys(&searcher, &fields)?;
         Ok(DuplicateFinder {
-            searcher,
+            searcher: index.reader()?.searcher(),
             fields,
-            committed,
+            committed: None,
             by_key: HashMap::new(),
             seen: Vec::new(),
         })
@@ -51,7 +50,7 @@ impl DuplicateFinder {
     /// The id of an earlier copy of `doc`, ignoring documents from `replaced` sources
     /// (their documents are being rewritten or removed in this run).
     pub fn original_of(
-        &self,
+        &mut self,
         doc: &Document,
         replaced: &HashSet<String>,
     ) -> Result<Option<String>, IndexError> {
@@ -64,7 +63,11 @@ impl DuplicateFinder {
                 return Ok(Some(seen.id.clone()));
             }
         }
-        for address in self.committed_candidates(&keys) {
+        if self.committed.is_none() {
+            self.committed = Some(committed_keys(&self.searcher, &self.fields)?);
+        }
+        let committed = self.committed.as_deref().unwrap_or_default();
+        for address in candidates(committed, &keys) {
             let stored: TantivyDocument = self.searcher.doc(address)?;
             let text = |field| stored_text(&stored, field).unwrap_or("");
             if replaced.contains(text(self.fields.source)) {
@@ -80,28 +83,6 @@ impl DuplicateFinder {
         Ok(None)
     }
 
-    /// The committed documents sharing any of `keys`, those sharing most first, at most
-    /// [`MAX_CANDIDATES`].
-    fn committed_candidates(&self, keys: &[u64]) -> Vec<DocAddress> {
-        let mut shared: HashMap<DocAddress, usize> = HashMap::new();
-        for key in keys {
-            let from = self.committed.partition_point(|(k, _)| k < key);
-            for (_, address) in self.committed[from..].iter().take_while(|(k, _)| k == key) {
-                *shared.entry(*address).or_default() += 1;
-            }
-        }
-        let mut candidates: Vec<(usize, DocAddress)> = shared
-            .into_iter()
-            .map(|(address, n)| (n, address))
-            .collect();
-        candidates.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        candidates
-            .into_iter()
-            .take(MAX_CANDIDATES)
-            .map(|(_, address)| address)
-            .collect()
-    }
-
     /// Remembers a document accepted in this run.
     pub fn remember(&mut self, doc: &Document) {
         let i = self.seen.len();
@@ -114,6 +95,28 @@ impl DuplicateFinder {
             sketch: doc.fingerprint.sketch,
         });
     }
+}
+
+/// The documents of `committed` sharing any of `keys`, those sharing most first, at most
+/// [`MAX_CANDIDATES`].
+fn candidates(committed: &[(u64, DocAddress)], keys: &[u64]) -> Vec<DocAddress> {
+    let mut shared: HashMap<DocAddress, usize> = HashMap::new();
+    for key in keys {
+        let from = committed.partition_point(|(k, _)| k < key);
+        for (_, address) in committed[from..].iter().take_while(|(k, _)| k == key) {
+            *shared.entry(*address).or_default() += 1;
+        }
+    }
+    let mut candidates: Vec<(usize, DocAddress)> = shared
+        .into_iter()
+        .map(|(address, n)| (n, address))
+        .collect();
+    candidates.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    candidates
+        .into_iter()
+        .take(MAX_CANDIDATES)
+        .map(|(_, address)| address)
+        .collect()
 }
 
 /// The keys of every live document of the committed index, sorted.
