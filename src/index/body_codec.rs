@@ -5,7 +5,7 @@
 //! a body is too short for zstd to learn much from; with a dictionary it starts from the
 //! language's common sequences and tables: each hit decompresses its own body only, and at
 //! one level the bodies of vnnews take less room than in 8 KB blocks (46.3 against 48.3 MB
-//! at level 5; [`LEVEL`] is 3, for ingest's sake). The dictionary (`body.dict`) is
+//! at level 5; `LEVEL` is 3, for ingest's sake). The dictionary (`body.dict`) is
 //! trained by `examples/body_dictionary.rs` on text the benchmarks do not use (the ALQAC law
 //! articles and the seed articles) and is part of the stored format.
 //!
