@@ -152,22 +152,17 @@ mod tests {
         stored: bool,
     ) -> tantivy::schema::Schema {
         use tantivy::schema::{TextFieldIndexing, TextOptions};
-        let mut b = tantivy::schema::Schema::builder();
-        for (_, field) in schema::build().fields() {
-            let mut entry = field.clone();
-            if field.name() == name {
-                let indexing = TextFieldIndexing::default()
-                    .set_tokenizer(analyzer)
-                    .set_index_option(record);
-                let mut options = TextOptions::default().set_indexing_options(indexing);
-                if stored {
-                    options = options.set_stored();
-                }
-                entry = tantivy::schema::FieldEntry::new_text(name.to_string(), options);
-            }
-            b.add_field(entry);
+        let indexing = TextFieldIndexing::default()
+            .set_tokenizer(analyzer)
+            .set_index_option(record);
+        let mut options = TextOptions::default().set_indexing_options(indexing);
+        if stored {
+            options = options.set_stored();
         }
-        b.build()
+        schema_replacing(tantivy::schema::FieldEntry::new_text(
+            name.to_string(),
+            options,
+        ))
     }
 
     /// The current schema without the field `name`.
