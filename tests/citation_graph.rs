@@ -55,6 +55,48 @@ fn documents_indexed_earlier_are_rekeyed_when_a_later_one_teaches_the_alias() {
     assert_eq!(ids(&engine, "khoa XIII").len(), 2);
 }
 
+/// One JSON Lines record.
+fn record(id: &str, body: &str) -> String {
+    let body = body.replace('\n', "\\n");
+    format!("{{\"id\": \"{id}\", \"body\": \"{body}\"}}\n")
+}
+
+#[test]
+fn a_changed_file_is_replaced_whole_whether_its_documents_cite_or_not() {
+    // Documents that cite nothing are written as they are read, those that cite wait for
+    // the keys learned from the whole run: both halves of a file are replaced together.
+    let ws = Workspace::new();
+    let plain = "Tin thể thao\n\nĐội tuyển bóng đá thắng trận giao hữu.";
+    ws.write(
+        "mixed.jsonl",
+        [
+            record("short", PLENUM_ONLY),
+            record("plain", plain),
+            record("full", FULL),
+        ]
+        .concat(),
+    );
+    let report = ws.ingest();
+    assert_eq!(report.documents_written, 3);
+    let engine = ws.engine();
+    assert_eq!(citing(&engine, "nghi-quyet/21-NQ/TW"), ["full", "short"]);
+    assert_eq!(ids(&engine, "bong da"), ["plain"]);
+
+    let other = "Tin văn hóa\n\nLiên hoan phim khai mạc tối qua.";
+    ws.write(
+        "mixed.jsonl",
+        [record("short", PLENUM_ONLY), record("other", other)].concat(),
+    );
+    let report = ws.ingest();
+    assert_eq!((report.files_updated, report.documents_written), (1, 2));
+    assert_eq!(report.documents_total, 2);
+    let engine = ws.engine();
+    // The alias learned before still holds; the documents gone are gone.
+    assert_eq!(citing(&engine, "nghi-quyet/21-NQ/TW"), ["short"]);
+    assert!(ids(&engine, "bong da").is_empty());
+    assert_eq!(ids(&engine, "lien hoan phim"), ["other"]);
+}
+
 #[test]
 fn the_seed_corpus_citation_graph() {
     let ws = Workspace::with_seeds();

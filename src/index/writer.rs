@@ -78,13 +78,24 @@ impl Writer {
         docs: &[Document],
         state: FileState,
     ) -> Result<(), IndexError> {
+        self.clear_source(source);
+        for doc in docs {
+            self.add(doc)?;
+        }
+        self.set_source_state(source, state);
+        Ok(())
+    }
+
+    /// Deletes whatever the index holds from `source`; documents added after stay.
+    pub fn clear_source(&mut self, source: &str) {
         self.writer
             .delete_term(Term::from_field_text(self.fields.source, source));
-        for doc in docs {
-            let stored = self.build_document(doc);
-            self.writer.add_document(stored)?;
-        }
-        self.manifest.files.insert(source.to_string(), state);
+    }
+
+    /// Adds one document (of a source cleared first, if it had any).
+    pub fn add(&mut self, doc: &Document) -> Result<(), IndexError> {
+        let stored = self.build_document(doc);
+        self.writer.add_document(stored)?;
         Ok(())
     }
 
@@ -93,14 +104,14 @@ impl Writer {
     pub fn put_document(&mut self, doc: &Document, state: FileState) -> Result<(), IndexError> {
         self.writer
             .delete_term(Term::from_field_text(self.fields.id, &doc.id));
-        let stored = self.build_document(doc);
-        self.writer.add_document(stored)?;
+        self.add(doc)?;
         self.manifest.files.insert(doc.source.clone(), state);
         Ok(())
     }
 
-    /// Records a new state for a source whose documents stay as they are.
-    pub fn keep_source(&mut self, source: &str, state: FileState) {
+    /// Records the state of `source` for the manifest: its documents as they stay, or as
+    /// they were just added.
+    pub fn set_source_state(&mut self, source: &str, state: FileState) {
         self.manifest.files.insert(source.to_string(), state);
     }
 
@@ -141,8 +152,7 @@ impl Writer {
             apply_aliases(&mut doc.citations, aliases);
             self.writer
                 .delete_term(Term::from_field_text(self.fields.id, &doc.id));
-            let stored = self.build_document(&doc);
-            self.writer.add_document(stored)?;
+            self.add(&doc)?;
             rewritten += 1;
         }
         Ok(rewritten)

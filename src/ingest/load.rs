@@ -1,6 +1,7 @@
 //! Turns the bytes of one corpus file into documents: decode, extract, normalise, cite.
 
 use std::io::{BufRead, BufReader, Read};
+use std::ops::ControlFlow;
 
 use flate2::read::MultiGzDecoder;
 use rayon::prelude::*;
@@ -18,11 +19,11 @@ use crate::cite;
 use crate::document::Document;
 use crate::text::normalize;
 
-/// The documents of one file, with what went wrong inside it.
+/// What reading one file met, besides the documents it handed over.
 #[derive(Debug, Default)]
 pub struct Loaded {
-    /// Documents ready to index.
-    pub documents: Vec<Document>,
+    /// Documents handed over.
+    pub documents: usize,
     /// Parts skipped (a bad JSON line, an empty record), with reasons.
     pub skipped: Vec<String>,
     /// Things repaired on the way (invalid UTF-8 replaced).
@@ -31,17 +32,21 @@ pub struct Loaded {
     pub bytes: u64,
 }
 
-/// Reads one file's bytes into documents, or says why the whole file is rejected; lines in
-/// `boilerplate` (built in, and learned from the corpus) are not article text.
+/// Reads one file's bytes into documents, handing them to `take` as they are ready: a JSON
+/// Lines file a batch at a time, so that a large one is never in memory whole. `take` may
+/// stop the reading with [`ControlFlow::Break`]. A rejected file (with the reason why) has
+/// handed over nothing. Lines in `boilerplate` (built in, and learned from the corpus) are
+/// not article text.
 pub fn load(
     file: &SourceFile,
     bytes: &[u8],
     boilerplate: &BoilerplateSet,
+    take: impl FnMut(Vec<Document>) -> ControlFlow<()>,
 ) -> Result<Loaded, String> {
     match file.format {
-        Format::JsonLines { gzip: true } => load_jsonl(file, MultiGzDecoder::new(bytes)),
-        Format::JsonLines { gzip: false } => load_jsonl(file, bytes),
-        Format::Text | Format::Html => load_single(file, bytes, boilerplate),
+        Format::JsonLines { gzip: true } => load_jsonl(file, MultiGzDecoder::new(bytes), take),
+        Format::JsonLines { gzip: false } => load_jsonl(file, bytes, take),
+        Format::Text | Format::Html => load_single(file, bytes, boilerplate, take),
     }
 }
 
@@ -64,6 +69,7 @@ fn load_single(
     file: &SourceFile,
     bytes: &[u8],
     boilerplate: &BoilerplateSet,
+    mut take: impl FnMut(Vec<Document>) -> ControlFlow<()>,
 ) -> Result<Loaded, String> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err("empty file".into());
@@ -93,6 +99,7 @@ fn load_single(
             .unwrap_or_else(|| vec![extract_text_with(&decoded.text, boilerplate)])
     };
     let split = pages.len() > 1;
+    let mut documents = Vec::with_capacity(pages.len());
     for (n, page) in pages.into_iter().enumerate() {
         let id = if split {
             format!("{}#{}", file.doc_id(), n + 1)
@@ -100,10 +107,15 @@ fn load_single(
             file.doc_id().to_string()
         };
         match build_document(id, file.rel.clone(), page) {
-            Some(doc) => loaded.documents.push(doc),
+            Some(doc) => documents.push(doc),
             None if split => loaded.skipped.push(format!("article {} is empty", n + 1)),
             None => return Err("no text after extraction".into()),
         }
+    }
+    loaded.documents = documents.len();
+    if !documents.is_empty() {
+        // A page's articles come together: there is nothing left to read for a stop to save.
+        let _ = take(documents);
     }
     Ok(loaded)
 }
@@ -112,7 +124,11 @@ fn load_single(
 /// while the next batch is read (and inflated), which was a second alone on one core.
 const BATCH_BYTES: u64 = 4 << 20;
 
-fn load_jsonl(file: &SourceFile, reader: impl Read + Send) -> Result<Loaded, String> {
+fn load_jsonl(
+    file: &SourceFile,
+    reader: impl Read + Send,
+    mut take: impl FnMut(Vec<Document>) -> ControlFlow<()>,
+) -> Result<Loaded, String> {
     let mut loaded = Loaded::default();
     let mut lines = LineBatches {
         reader: BufReader::with_capacity(1 << 16, reader),
@@ -138,9 +154,10 @@ fn load_jsonl(file: &SourceFile, reader: impl Read + Send) -> Result<Loaded, Str
             },
         );
         loaded.bytes += batch.bytes;
+        let mut documents = Vec::with_capacity(results.len());
         for result in results {
             match result {
-                Ok(doc) => loaded.documents.push(doc),
+                Ok(doc) => documents.push(doc),
                 Err(reason) => loaded.skipped.push(reason),
             }
         }
@@ -149,12 +166,16 @@ fn load_jsonl(file: &SourceFile, reader: impl Read + Send) -> Result<Loaded, Str
                 .skipped
                 .push(format!("stopped after line {}: {e}", batch.last_line));
         }
+        loaded.documents += documents.len();
+        if !documents.is_empty() && take(documents).is_break() {
+            break;
+        }
         match next {
             Some(next) => batch = next,
             None => break,
         }
     }
-    if loaded.documents.is_empty() && loaded.skipped.is_empty() {
+    if loaded.documents == 0 && loaded.skipped.is_empty() {
         return Err("empty file".into());
     }
     Ok(loaded)
@@ -306,6 +327,17 @@ mod tests {
         }
     }
 
+    /// Loads all of a file, keeping every document handed over.
+    fn load_all(file: &SourceFile, bytes: &[u8]) -> Result<(Loaded, Vec<Document>), String> {
+        let mut documents = Vec::new();
+        let loaded = load(file, bytes, &BoilerplateSet::builtin(), |batch| {
+            documents.extend(batch);
+            ControlFlow::Continue(())
+        })?;
+        assert_eq!(loaded.documents, documents.len());
+        Ok((loaded, documents))
+    }
+
     fn record(i: usize, words: usize) -> String {
         let body = format!("Nghị quyết số {i} về công tác cán bộ. ").repeat(words);
         format!("{{\"id\": \"r{i}\", \"title\": \"Bài {i}\", \"body\": \"{body}\"}}\n")
@@ -323,13 +355,8 @@ mod tests {
                 _ => record(n, 100),
             });
         }
-        let loaded = load(
-            &jsonl_file(false),
-            text.as_bytes(),
-            &BoilerplateSet::builtin(),
-        )
-        .expect("loaded");
-        let ids: Vec<&str> = loaded.documents.iter().map(|d| d.id.as_str()).collect();
+        let (loaded, documents) = load_all(&jsonl_file(false), text.as_bytes()).expect("loaded");
+        let ids: Vec<&str> = documents.iter().map(|d| d.id.as_str()).collect();
         let expected: Vec<String> = (1..=n)
             .filter(|i| *i != 1000 && *i != 1001)
             .map(|i| format!("r{i}"))
@@ -341,6 +368,34 @@ mod tests {
     }
 
     #[test]
+    fn a_large_file_comes_in_batches_and_a_stop_ends_the_reading() {
+        let mut text = String::new();
+        let mut n = 0;
+        while text.len() as u64 <= 3 * BATCH_BYTES {
+            n += 1;
+            text.push_str(&record(n, 100));
+        }
+        let mut batches = Vec::new();
+        let loaded = load(
+            &jsonl_file(false),
+            text.as_bytes(),
+            &BoilerplateSet::builtin(),
+            |batch| {
+                batches.push(batch.len());
+                if batches.len() == 2 {
+                    ControlFlow::Break(())
+                } else {
+                    ControlFlow::Continue(())
+                }
+            },
+        )
+        .expect("loaded");
+        assert_eq!(batches.len(), 2, "{batches:?}");
+        assert!(batches[0] < n / 2, "{batches:?} of {n}");
+        assert_eq!(loaded.documents, batches.iter().sum::<usize>());
+    }
+
+    #[test]
     fn a_truncated_gzip_keeps_the_lines_read_before_it_broke() {
         let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
         for i in 1..=50 {
@@ -348,10 +403,10 @@ mod tests {
         }
         let mut bytes = gz.finish().expect("gzip");
         bytes.truncate(bytes.len() * 3 / 4);
-        let loaded = load(&jsonl_file(true), &bytes, &BoilerplateSet::builtin()).expect("loaded");
-        let kept = loaded.documents.len();
+        let (loaded, documents) = load_all(&jsonl_file(true), &bytes).expect("loaded");
+        let kept = documents.len();
         assert!(kept > 10 && kept < 50, "{kept}");
-        assert_eq!(loaded.documents[kept - 1].id, format!("r{kept}"));
+        assert_eq!(documents[kept - 1].id, format!("r{kept}"));
         let reason = loaded.skipped.last().expect("a reason");
         assert!(
             reason.starts_with(&format!("stopped after line {kept}: ")),
@@ -361,20 +416,15 @@ mod tests {
 
     #[test]
     fn a_stream_broken_before_its_first_line_rejects_the_file() {
-        let err = load(
-            &jsonl_file(true),
-            b"not gzip at all",
-            &BoilerplateSet::builtin(),
-        )
-        .expect_err("rejected");
+        let err = load_all(&jsonl_file(true), b"not gzip at all").expect_err("rejected");
         assert!(err.starts_with("cannot read:"), "{err}");
     }
 
     #[test]
     fn invalid_utf8_inside_a_record_is_repaired() {
         let text = b"{\"id\": \"x\", \"body\": \"Ch\xff th\xe1\xbb\x8b 05\"}\n";
-        let loaded = load(&jsonl_file(false), text, &BoilerplateSet::builtin()).expect("loaded");
-        assert_eq!(loaded.documents.len(), 1, "{:?}", loaded.skipped);
-        assert_eq!(loaded.documents[0].body, "Ch\u{FFFD} thị 05");
+        let (loaded, documents) = load_all(&jsonl_file(false), text).expect("loaded");
+        assert_eq!(documents.len(), 1, "{:?}", loaded.skipped);
+        assert_eq!(documents[0].body, "Ch\u{FFFD} thị 05");
     }
 }

@@ -26,6 +26,7 @@ pub use page::Page;
 pub use report::{Duplicate, IngestReport, Progress};
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::ops::ControlFlow;
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -91,15 +92,10 @@ struct RunState<'a> {
     duplicates: &'a mut DuplicateFinder,
     /// Sources whose documents this run rewrites or removes.
     replaced: &'a HashSet<String>,
-    /// Documents read, waiting for corpus-level citation keys before they are written.
-    pending: Vec<Pending>,
-}
-
-/// The documents of one file, read and waiting to be written.
-struct Pending {
-    source: String,
-    documents: Vec<Document>,
-    state: FileState,
+    /// Documents that cite something, waiting for the corpus-level citation keys before
+    /// they are written. Only these wait: the keys learned from the whole corpus change
+    /// nothing in a document that cites nothing, so the rest is written as it is read.
+    pending: Vec<Document>,
 }
 
 /// Ingests `options.corpus` into `options.index`, telling `progress` how it goes.
@@ -185,20 +181,14 @@ pub fn run(
 
     // What one document says in full teaches what another means by a short mention: learn
     // the aliases over everything read (and everything learned before), then write.
-    let all: Vec<Vec<Citation>> = run
-        .pending
-        .iter()
-        .flat_map(|p| p.documents.iter().map(|d| d.citations.clone()))
-        .collect();
+    let all: Vec<Vec<Citation>> = run.pending.iter().map(|d| d.citations.clone()).collect();
     let mut aliases: HashMap<String, String> = committed.aliases.clone().into_iter().collect();
     aliases.extend(cite::corpus_aliases(&all));
     let aliases = cite::close_aliases(aliases);
-    for mut pending in std::mem::take(&mut run.pending) {
-        for doc in &mut pending.documents {
-            cite::apply_aliases(&mut doc.citations, &aliases);
-        }
-        writer.replace_source(&pending.source, &pending.documents, pending.state)?;
-        report.documents_written += pending.documents.len();
+    for mut doc in std::mem::take(&mut run.pending) {
+        cite::apply_aliases(&mut doc.citations, &aliases);
+        writer.add(&doc)?;
+        report.documents_written += 1;
     }
     let learned: HashMap<String, String> = aliases
         .iter()
@@ -296,11 +286,44 @@ fn ingest_file(
     };
     if let Some(old) = old.filter(|old| old.hash == hash) {
         // Touched but not changed: remember the new time, read nothing.
-        writer.keep_source(&file.rel, state(old.docs, old.duplicates.clone()));
+        writer.set_source_state(&file.rel, state(old.docs, old.duplicates.clone()));
         report.files_unchanged += 1;
         return Ok(());
     }
-    let mut loaded = match load::load(file, &bytes, run.boilerplate) {
+    // The file's old documents go before its first new one is added; a rejected file's go
+    // too (it hands over nothing).
+    writer.clear_source(&file.rel);
+    let mut accepted = 0;
+    let mut copies = BTreeMap::new();
+    let mut failed = None;
+    let loaded = load::load(file, &bytes, run.boilerplate, |documents| {
+        for doc in documents {
+            match accept(doc, file, report, run, &mut copies) {
+                Ok(None) => {}
+                Ok(Some(doc)) if !doc.citations.is_empty() => {
+                    accepted += 1;
+                    run.pending.push(doc);
+                }
+                Ok(Some(doc)) => {
+                    accepted += 1;
+                    if let Err(e) = writer.add(&doc) {
+                        failed = Some(e);
+                        return ControlFlow::Break(());
+                    }
+                    report.documents_written += 1;
+                }
+                Err(e) => {
+                    failed = Some(e);
+                    return ControlFlow::Break(());
+                }
+            }
+        }
+        ControlFlow::Continue(())
+    });
+    if let Some(e) = failed {
+        return Err(e.into());
+    }
+    let loaded = match loaded {
         Ok(loaded) => loaded,
         Err(reason) => {
             report.skip(file, reason);
@@ -311,30 +334,6 @@ fn ingest_file(
         }
     };
     report.bytes_read += loaded.bytes;
-    let mut copies = BTreeMap::new();
-    let mut kept = Vec::with_capacity(loaded.documents.len());
-    for doc in std::mem::take(&mut loaded.documents) {
-        if let Some(first) = run.seen_ids.get(&doc.id) {
-            report.skip(
-                file,
-                format!("duplicate id {} (first seen in {first})", doc.id),
-            );
-            continue;
-        }
-        run.seen_ids.insert(doc.id.clone(), file.rel.clone());
-        if let Some(original) = run.duplicates.original_of(&doc, run.replaced)? {
-            report.duplicates.push(Duplicate {
-                id: doc.id.clone(),
-                source: file.rel.clone(),
-                original: original.clone(),
-            });
-            copies.insert(doc.id, original);
-            continue;
-        }
-        run.duplicates.remember(&doc);
-        kept.push(doc);
-    }
-    loaded.documents = kept;
     for reason in loaded.skipped {
         report.skip(file, reason);
     }
@@ -344,16 +343,41 @@ fn ingest_file(
             reason,
         });
     }
-    let state = state(loaded.documents.len(), copies);
-    run.pending.push(Pending {
-        source: file.rel.clone(),
-        documents: loaded.documents,
-        state,
-    });
+    writer.set_source_state(&file.rel, state(accepted, copies));
     if old.is_some() {
         report.files_updated += 1;
     } else {
         report.files_added += 1;
     }
     Ok(())
+}
+
+/// Takes `doc` unless its id was seen before in this run or it copies a document already
+/// accepted or indexed (then it is reported, and a copy recorded in `copies`).
+fn accept(
+    doc: Document,
+    file: &SourceFile,
+    report: &mut IngestReport,
+    run: &mut RunState<'_>,
+    copies: &mut BTreeMap<String, String>,
+) -> Result<Option<Document>, IndexError> {
+    if let Some(first) = run.seen_ids.get(&doc.id) {
+        report.skip(
+            file,
+            format!("duplicate id {} (first seen in {first})", doc.id),
+        );
+        return Ok(None);
+    }
+    run.seen_ids.insert(doc.id.clone(), file.rel.clone());
+    if let Some(original) = run.duplicates.original_of(&doc, run.replaced)? {
+        report.duplicates.push(Duplicate {
+            id: doc.id.clone(),
+            source: file.rel.clone(),
+            original: original.clone(),
+        });
+        copies.insert(doc.id, original);
+        return Ok(None);
+    }
+    run.duplicates.remember(&doc);
+    Ok(Some(doc))
 }
