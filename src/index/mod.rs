@@ -3,6 +3,7 @@
 pub mod analyzers;
 pub mod body_codec;
 pub mod duplicates;
+pub mod index_document;
 pub mod manifest;
 pub mod schema;
 pub mod snapshot;

@@ -10,6 +10,7 @@ use tantivy::schema::{IndexRecordOption, TantivyDocument};
 use tantivy::{DateTime, Index, IndexWriter, Term};
 
 use super::body_codec::BodyEncoder;
+use super::index_document::IndexDocument;
 use super::manifest::{FileState, Manifest};
 use super::stored::document_from_stored;
 use super::{Fields, IndexError};
@@ -22,7 +23,7 @@ const WRITER_MEMORY_BYTES: usize = 256 * 1024 * 1024;
 /// An open writer and the manifest it will commit.
 pub struct Writer {
     index: Index,
-    writer: IndexWriter,
+    writer: IndexWriter<IndexDocument>,
     fields: Fields,
     manifest: Manifest,
     old_manifest: Manifest,
@@ -182,45 +183,41 @@ impl Writer {
     }
 
     /// The tantivy document of `doc`, with its body compressed for the store.
-    fn build_document(&mut self, doc: &Document) -> TantivyDocument {
+    fn build_document(&mut self, doc: &Document) -> IndexDocument {
         let f = &self.fields;
-        let mut d = TantivyDocument::default();
-        d.add_text(f.id, &doc.id);
-        d.add_text(f.source, &doc.source);
+        let mut d = IndexDocument::default();
+        d.add(f.id, doc.id.as_str());
+        d.add(f.source, doc.source.as_str());
         if let Some(url) = &doc.url {
-            d.add_text(f.url, url);
+            d.add(f.url, url.as_str());
         }
-        d.add_text(f.title, &doc.title);
-        d.add_text(f.title_fold, &doc.title);
-        d.add_text(f.title_bigram, &doc.title);
-        d.add_text(f.body, &doc.body);
-        d.add_bytes(f.body_stored, &self.bodies.encode(&doc.body));
-        d.add_text(f.body_fold, &doc.body);
-        d.add_text(f.body_bigram, &doc.body);
+        d.add_to_all(&[f.title, f.title_fold, f.title_bigram], doc.title.as_str());
+        d.add_to_all(&[f.body, f.body_fold, f.body_bigram], doc.body.as_str());
+        d.add(f.body_stored, self.bodies.encode(&doc.body));
         if let Some(date) = doc.date {
             let midnight = date.midnight().assume_utc();
-            d.add_date(f.date, DateTime::from_utc(midnight));
+            d.add(f.date, DateTime::from_utc(midnight));
         }
         if let Some(author) = &doc.author {
-            d.add_text(f.author, author);
+            d.add(f.author, author.as_str());
         }
         let mut keys: Vec<&str> = doc.citations.iter().map(|c| c.key.as_str()).collect();
         keys.sort_unstable();
         keys.dedup();
         for key in keys {
-            d.add_text(f.cites, key);
+            d.add(f.cites, key);
         }
         let mut types: Vec<&str> = doc.citations.iter().map(|c| c.kind.as_str()).collect();
         types.sort_unstable();
         types.dedup();
         for kind in types {
-            d.add_text(f.cited_types, kind);
+            d.add(f.cited_types, kind);
         }
         if let Ok(json) = serde_json::to_string(&doc.citations) {
-            d.add_text(f.citations_json, json);
+            d.add(f.citations_json, json);
         }
         for key in doc.fingerprint.keys() {
-            d.add_u64(f.dedup, key);
+            d.add(f.dedup, key);
         }
         d
     }
@@ -232,9 +229,9 @@ impl Writer {
 /// restarted in each (vnnews in two segments instead of one cost a query about 10 %).
 /// Older segments are left to the policy, so a small ingest does not rewrite the index.
 /// Done here rather than in the background so that no two merges take the same segment.
-fn merge_segments(
+fn merge_segments<D: tantivy::schema::document::Document>(
     index: &Index,
-    writer: &mut IndexWriter,
+    writer: &mut IndexWriter<D>,
     before: &HashSet<SegmentId>,
 ) -> tantivy::Result<()> {
     let own: Vec<SegmentId> = index
