@@ -162,6 +162,51 @@ fn bad_files_are_skipped_with_reasons_and_lose_nothing_else() {
 }
 
 #[test]
+fn a_touched_file_is_not_read_again_and_a_change_of_the_same_size_is() {
+    let ws = Workspace::new();
+    let lines = |word: &str| {
+        let mut gz = GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        for i in 0..3 {
+            let line = format!("{{\"id\": \"r{i}\", \"body\": \"Tin {word} số {i}.\"}}\n");
+            gz.write_all(line.as_bytes()).expect("gzip");
+        }
+        gz.finish().expect("gzip")
+    };
+    // The file's time moves on each write, whatever the clock's resolution.
+    let write_at = |bytes: &[u8], second: u64| {
+        ws.write("news.jsonl.gz", bytes);
+        let file = std::fs::File::options()
+            .write(true)
+            .open(ws.corpus().join("news.jsonl.gz"))
+            .expect("open");
+        let at = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_700_000_000 + second);
+        file.set_modified(at).expect("set time");
+    };
+    let (apples, pears) = (lines("táo"), lines("mận"));
+    assert_eq!(
+        apples.len(),
+        pears.len(),
+        "the test wants two files of one size"
+    );
+    write_at(&apples, 1);
+    assert_eq!(ws.ingest().documents_written, 3);
+
+    write_at(&apples, 2);
+    let touched = ws.ingest();
+    assert_eq!((touched.files_unchanged, touched.bytes_read), (1, 0));
+    assert_eq!(touched.documents_written, 0);
+    assert_eq!(ids(&ws.engine(), "tao").len(), 3);
+
+    write_at(&pears, 3);
+    let changed = ws.ingest();
+    assert_eq!((changed.files_updated, changed.documents_written), (1, 3));
+    let engine = ws.engine();
+    assert!(ids(&engine, "tao").is_empty());
+    assert_eq!(ids(&engine, "man").len(), 3);
+    assert_eq!(ws.ingest().files_unchanged, 1);
+}
+
+#[test]
 fn oversized_files_are_refused_by_a_configurable_limit() {
     let ws = Workspace::with_seeds();
     ws.write("big.txt", "Văn bản dài. ".repeat(100_000));

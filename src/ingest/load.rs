@@ -44,9 +44,20 @@ pub fn load(
     take: impl FnMut(Vec<Document>) -> ControlFlow<()>,
 ) -> Result<Loaded, String> {
     match file.format {
-        Format::JsonLines { gzip: true } => load_jsonl(file, MultiGzDecoder::new(bytes), take),
-        Format::JsonLines { gzip: false } => load_jsonl(file, bytes, take),
+        Format::JsonLines { .. } => load_json_lines(file, bytes, take),
         Format::Text | Format::Html => load_single(file, bytes, boilerplate, take),
+    }
+}
+
+/// [`load`] for a JSON Lines file (`file.format`), read from `input` as it streams.
+pub fn load_json_lines(
+    file: &SourceFile,
+    input: impl Read + Send,
+    take: impl FnMut(Vec<Document>) -> ControlFlow<()>,
+) -> Result<Loaded, String> {
+    match file.format {
+        Format::JsonLines { gzip: true } => load_jsonl(file, MultiGzDecoder::new(input), take),
+        _ => load_jsonl(file, input, take),
     }
 }
 

@@ -8,6 +8,7 @@ pub mod byline;
 pub mod dates;
 pub mod decode;
 pub mod dedup;
+pub mod hashed;
 pub mod html;
 mod html_depth;
 mod html_meta;
@@ -267,36 +268,43 @@ fn ingest_file(
         return Ok(());
     }
     progress(Progress::Reading(file));
-    let bytes = match std::fs::read(&file.path) {
-        Ok(bytes) => bytes,
-        Err(e) => {
-            // It may have vanished since the scan; its old documents stay until it is
-            // seen missing by a scan.
-            report.skip(file, format!("cannot read: {e}"));
-            return Ok(());
+    // A file of the size it had may have been touched, not changed: its hash tells.
+    if let Some(old) = old.filter(|old| old.size == file.size) {
+        match hashed::file_hash(&file.path) {
+            Ok(hash) if hash == old.hash => {
+                let state = FileState {
+                    mtime_ns: file.mtime_ns,
+                    ..old.clone()
+                };
+                writer.set_source_state(&file.rel, state);
+                report.files_unchanged += 1;
+                return Ok(());
+            }
+            Ok(_) => {}
+            Err(e) => return cannot_read(file, &e, report),
+        }
+    }
+    // JSON Lines stream through the hash, so that a large file is never whole in memory;
+    // a page is read whole first, so that a read error leaves its old documents alone.
+    let mut input = if matches!(file.format, sources::Format::JsonLines { .. }) {
+        match std::fs::File::open(&file.path) {
+            Ok(f) => Input::Stream(Box::new(hashed::HashingReader::new(f))),
+            Err(e) => return cannot_read(file, &e, report),
+        }
+    } else {
+        match std::fs::read(&file.path) {
+            Ok(bytes) => Input::Whole(bytes),
+            Err(e) => return cannot_read(file, &e, report),
         }
     };
-    let hash = xxhash_rust::xxh3::xxh3_64(&bytes);
-    let state = |docs, duplicates| FileState {
-        size: file.size,
-        mtime_ns: file.mtime_ns,
-        hash,
-        docs,
-        duplicates,
-    };
-    if let Some(old) = old.filter(|old| old.hash == hash) {
-        // Touched but not changed: remember the new time, read nothing.
-        writer.set_source_state(&file.rel, state(old.docs, old.duplicates.clone()));
-        report.files_unchanged += 1;
-        return Ok(());
-    }
     // The file's old documents go before its first new one is added; a rejected file's go
     // too (it hands over nothing).
     writer.clear_source(&file.rel);
     let mut accepted = 0;
     let mut copies = BTreeMap::new();
     let mut failed = None;
-    let loaded = load::load(file, &bytes, run.boilerplate, |documents| {
+    let boilerplate = run.boilerplate;
+    let take = |documents: Vec<Document>| {
         for doc in documents {
             match accept(doc, file, report, run, &mut copies) {
                 Ok(None) => {}
@@ -319,10 +327,19 @@ fn ingest_file(
             }
         }
         ControlFlow::Continue(())
-    });
+    };
+    let loaded = match &mut input {
+        Input::Whole(bytes) => load::load(file, bytes, boilerplate, take),
+        Input::Stream(reader) => load::load_json_lines(file, &mut **reader, take),
+    };
     if let Some(e) = failed {
         return Err(e.into());
     }
+    let hash = input.hash().unwrap_or_else(|e| {
+        // Hash 0 matches no content: the next ingest reads the file again.
+        report.skip(file, format!("cannot read the rest: {e}"));
+        0
+    });
     let loaded = match loaded {
         Ok(loaded) => loaded,
         Err(reason) => {
@@ -343,7 +360,14 @@ fn ingest_file(
             reason,
         });
     }
-    writer.set_source_state(&file.rel, state(accepted, copies));
+    let state = FileState {
+        size: file.size,
+        mtime_ns: file.mtime_ns,
+        hash,
+        docs: accepted,
+        duplicates: copies,
+    };
+    writer.set_source_state(&file.rel, state);
     if old.is_some() {
         report.files_updated += 1;
     } else {
@@ -380,4 +404,32 @@ fn accept(
     }
     run.duplicates.remember(&doc);
     Ok(Some(doc))
+}
+
+/// A corpus file as it is read: whole, or streamed through its hash.
+enum Input {
+    Whole(Vec<u8>),
+    /// Boxed: the hash state is 640 bytes.
+    Stream(Box<hashed::HashingReader<std::fs::File>>),
+}
+
+impl Input {
+    /// The hash of the whole file, whatever part of it was read.
+    fn hash(self) -> std::io::Result<u64> {
+        match self {
+            Input::Whole(bytes) => Ok(hashed::content_hash(&bytes)),
+            Input::Stream(reader) => reader.finish(),
+        }
+    }
+}
+
+/// Skips a file that cannot be read; it may have vanished since the scan, and its old
+/// documents stay until a scan sees it missing.
+fn cannot_read(
+    file: &SourceFile,
+    error: &std::io::Error,
+    report: &mut IngestReport,
+) -> Result<(), IngestError> {
+    report.skip(file, format!("cannot read: {error}"));
+    Ok(())
 }
