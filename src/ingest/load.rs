@@ -33,10 +33,10 @@ pub struct Loaded {
 }
 
 /// Reads one file's bytes into documents, handing them to `take` as they are ready: a JSON
-/// Lines file a batch at a time, so that a large one is never in memory whole. `take` may
-/// stop the reading with [`ControlFlow::Break`]. A rejected file (with the reason why) has
-/// handed over nothing. Lines in `boilerplate` (built in, and learned from the corpus) are
-/// not article text.
+/// Lines file a batch at a time, so that a large one's documents are never all in memory
+/// together. `take` may stop the reading with [`ControlFlow::Break`]. A rejected file (with
+/// the reason why) has handed over nothing. Lines in `boilerplate` (built in, and learned
+/// from the corpus) are not article text.
 pub fn load(
     file: &SourceFile,
     bytes: &[u8],

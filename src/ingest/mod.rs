@@ -42,7 +42,8 @@ use crate::index::{self, IndexError};
 use sources::{Skipped, SourceFile};
 
 /// Files larger than this are rejected unless the caller raises it: a 200 MB "article" is
-/// almost always a mistake, and reading it whole would cost that much memory.
+/// almost always a mistake, and a page is read whole (JSON Lines stream, so raising the
+/// limit for a large export costs no memory).
 pub const DEFAULT_MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
 /// Errors that stop an ingest as a whole (per-file problems are skipped and reported).
