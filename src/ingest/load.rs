@@ -354,18 +354,24 @@ mod tests {
         format!("{{\"id\": \"r{i}\", \"title\": \"Bài {i}\", \"body\": \"{body}\"}}\n")
     }
 
-    #[test]
-    fn records_over_many_batches_keep_their_order_and_line_numbers() {
+    /// Lines `line(1)`, `line(2)`… until they pass `bytes`, and how many.
+    fn lines_past(bytes: u64, line: impl Fn(usize) -> String) -> (String, usize) {
         let mut text = String::new();
         let mut n = 0;
-        while text.len() as u64 <= 2 * BATCH_BYTES {
+        while text.len() as u64 <= bytes {
             n += 1;
-            text.push_str(&match n {
-                1000 => "{not json}\n".to_string(),
-                1001 => " \n".to_string(),
-                _ => record(n, 100),
-            });
+            text.push_str(&line(n));
         }
+        (text, n)
+    }
+
+    #[test]
+    fn records_over_many_batches_keep_their_order_and_line_numbers() {
+        let (text, n) = lines_past(2 * BATCH_BYTES, |n| match n {
+            1000 => "{not json}\n".to_string(),
+            1001 => " \n".to_string(),
+            _ => record(n, 100),
+        });
         let (loaded, documents) = load_all(&jsonl_file(false), text.as_bytes()).expect("loaded");
         let ids: Vec<&str> = documents.iter().map(|d| d.id.as_str()).collect();
         let expected: Vec<String> = (1..=n)
@@ -380,12 +386,7 @@ mod tests {
 
     #[test]
     fn a_large_file_comes_in_batches_and_a_stop_ends_the_reading() {
-        let mut text = String::new();
-        let mut n = 0;
-        while text.len() as u64 <= 3 * BATCH_BYTES {
-            n += 1;
-            text.push_str(&record(n, 100));
-        }
+        let (text, n) = lines_past(3 * BATCH_BYTES, |n| record(n, 100));
         let mut batches = Vec::new();
         let loaded = load(
             &jsonl_file(false),
