@@ -269,9 +269,15 @@ fn ingest_file(
         return Ok(());
     }
     progress(Progress::Reading(file));
+    // JSON Lines stream through the hash, so that a large file is never whole in memory;
+    // a page is read whole first, so that a read error leaves its old documents alone.
+    let mut input = match Input::open(file) {
+        Ok(input) => input,
+        Err(e) => return cannot_read(file, &e, report),
+    };
     // A file of the size it had may have been touched, not changed: its hash tells.
     if let Some(old) = old.filter(|old| old.size == file.size) {
-        match hashed::file_hash(&file.path) {
+        match input.hash_ahead(&file.path) {
             Ok(hash) if hash == old.hash => {
                 let state = FileState {
                     mtime_ns: file.mtime_ns,
@@ -285,19 +291,6 @@ fn ingest_file(
             Err(e) => return cannot_read(file, &e, report),
         }
     }
-    // JSON Lines stream through the hash, so that a large file is never whole in memory;
-    // a page is read whole first, so that a read error leaves its old documents alone.
-    let mut input = if matches!(file.format, sources::Format::JsonLines { .. }) {
-        match std::fs::File::open(&file.path) {
-            Ok(f) => Input::Stream(Box::new(hashed::HashingReader::new(f))),
-            Err(e) => return cannot_read(file, &e, report),
-        }
-    } else {
-        match std::fs::read(&file.path) {
-            Ok(bytes) => Input::Whole(bytes),
-            Err(e) => return cannot_read(file, &e, report),
-        }
-    };
     // The file's old documents go before its first new one is added; a rejected file's go
     // too (it hands over nothing).
     writer.clear_source(&file.rel);
@@ -415,6 +408,27 @@ enum Input {
 }
 
 impl Input {
+    /// Reads a page whole; opens a JSON Lines file to stream.
+    fn open(file: &SourceFile) -> std::io::Result<Input> {
+        Ok(match file.format {
+            sources::Format::JsonLines { .. } => Input::Stream(Box::new(
+                hashed::HashingReader::new(std::fs::File::open(&file.path)?),
+            )),
+            sources::Format::Text | sources::Format::Html => {
+                Input::Whole(std::fs::read(&file.path)?)
+            }
+        })
+    }
+
+    /// The file's hash before it is loaded: from the bytes held, or by reading the file at
+    /// `path` through once ahead of the stream.
+    fn hash_ahead(&self, path: &std::path::Path) -> std::io::Result<u64> {
+        match self {
+            Input::Whole(bytes) => Ok(hashed::content_hash(bytes)),
+            Input::Stream(_) => hashed::file_hash(path),
+        }
+    }
+
     /// The hash of the whole file, whatever part of it was read.
     fn hash(self) -> std::io::Result<u64> {
         match self {
