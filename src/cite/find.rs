@@ -59,9 +59,13 @@ static PREFILTER: LazyLock<(AhoCorasick, Vec<Trigger>)> = LazyLock::new(|| {
     (ac, triggers)
 });
 
-/// Digits (and a year) ending right before an abbreviation: "21-", "84 ", "30/2020/".
+/// Digits (and a year) ending right before an abbreviation: "21-", "84 ", "30/2020/",
+/// "19-2017/".
 static SYMBOL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^0-9a-z/.,])(\d{1,5}(?:\s?[-–]\s?|\s|\s?/\s?(?:\d{4}\s?/\s?)?)?)$").unwrap()
+    Regex::new(
+        r"(?:^|[^0-9a-z/.,\-–])(\d{1,5}(?:\s?[-–]\s?(?:\d{4}\s?/\s?)?|\s|\s?/\s?(?:\d{4}\s?/\s?)?)?)$",
+    )
+    .unwrap()
 });
 /// Between two list items: ", ", " và ", "; ", " và các ".
 static LIST_GAP: LazyLock<Regex> =

@@ -8,7 +8,7 @@
 //!   or a plenum without term (`nghi-quyet/tw4`) becomes an alias of the single fuller key of
 //!   the same type and number (or plenum) in the corpus; with two or more, it stays as is.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use super::key::plenum_key;
 use super::model::Citation;
@@ -41,8 +41,18 @@ pub fn corpus_aliases(docs: &[Vec<Citation>]) -> HashMap<String, String> {
             }
         }
     }
+    // A key that a symbol spells is a document's own: a bare mention sharing it ("Nghị quyết
+    // 21 của Bộ Chính trị" and "21-NQ/TW") must not carry it off to another spelling.
+    let symbol_keys: HashSet<&str> = all
+        .iter()
+        .filter(|c| c.symbol.is_some())
+        .map(|c| c.key.as_str())
+        .collect();
     for group in by_number.values() {
-        for c in group.iter().filter(|c| c.symbol.is_none()) {
+        let bare = group
+            .iter()
+            .filter(|c| c.symbol.is_none() && !symbol_keys.contains(c.key.as_str()));
+        for c in bare {
             let fuller = group
                 .iter()
                 .filter(|o| o.key != c.key && more_specific(o, c));
@@ -141,6 +151,21 @@ mod tests {
             second.iter().all(|c| c.key == "nghi-quyet/21-NQ/TW"),
             "{second:?}"
         );
+    }
+
+    #[test]
+    fn a_key_some_symbol_spells_is_never_an_alias() {
+        let mut other = extract("Nghị quyết số 22-NQ/TW ngày 10/2/2018");
+        other[0].key = "nghi-quyet/22/NQ-TW".into();
+        other[0].symbol = Some("22/NQ-TW".into());
+        let docs = vec![
+            extract("Nghị quyết 22 của Bộ Chính trị"),
+            extract("Nghị quyết số 22-NQ/TW"),
+            other,
+        ];
+        assert_eq!(docs[0][0].key, "nghi-quyet/22-NQ/TW");
+        let aliases = corpus_aliases(&docs);
+        assert_eq!(aliases.get("nghi-quyet/22-NQ/TW"), None, "{aliases:?}");
     }
 
     #[test]

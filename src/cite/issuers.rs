@@ -117,6 +117,11 @@ pub fn is_party_code(code: &str) -> bool {
         .is_none_or(|i| i.party)
 }
 
+/// Whether `code` is the code of a Party body this table knows ("TW", "TU", "HU").
+pub fn is_known_party_code(code: &str) -> bool {
+    ISSUERS.iter().any(|i| i.code == code && i.party)
+}
+
 /// Regex alternation of every issuer phrase, longest first, words joined by `[\s\-–]+`.
 pub fn issuer_alternation() -> String {
     let mut phrases: Vec<&str> = ISSUERS.iter().map(|i| i.phrase).collect();

@@ -9,6 +9,7 @@ use regex::Regex;
 use super::clause::is_year;
 use super::draft::Draft;
 use super::folded::Folded;
+use super::grammar::TYPE_WORDS;
 use super::numbered::{complete, from_symbol, QUALIFIER_STOP};
 use super::symbol::parse_symbol;
 
@@ -45,9 +46,22 @@ pub fn law(f: &Folded, kind: &'static str, start: usize, pos: usize) -> Vec<Draf
         if QUALIFIER_STOP.contains(&name_word) {
             break;
         }
+        // "Căn cứ Luật Thanh tra, Nghị định số 86/2011/NĐ-CP": after a comma a type word
+        // starts the next document of a list, not a word of this law's name.
+        if word.as_str().starts_with(',') && starts_type_word(f, word_start) {
+            break;
+        }
         at += word.end();
     }
     Vec::new()
+}
+
+/// Whether a type phrase ("nghi dinh", "thong tu") starts at folded `pos` as whole words.
+fn starts_type_word(f: &Folded, pos: usize) -> bool {
+    let ahead = f.ahead(pos, 32);
+    TYPE_WORDS
+        .iter()
+        .any(|(phrase, _)| ahead.starts_with(phrase.as_str()) && !f.letter_at(pos + phrase.len()))
 }
 
 /// "Hiến pháp năm 2013", "Hiến pháp 1992": the year is its number.
@@ -80,6 +94,10 @@ mod tests {
         let f = Folded::new("Căn cứ Luật Cán bộ, công chức số 22/2008/QH12;");
         let start = f.text.find("luat").unwrap();
         assert_eq!(law(&f, "luat", start, start + 4).len(), 1);
+        // A type word after a comma is the list's next document, not part of the name.
+        let f = Folded::new("Căn cứ Luật Thanh tra, Nghị định số 86/2011/NĐ-CP ngày 22-9-2011");
+        let start = f.text.find("luat").unwrap();
+        assert!(law(&f, "luat", start, start + 4).is_empty());
         let f = Folded::new("kỷ luật thực hiện theo Nghị định 112/2020/NĐ-CP");
         assert!(law(&f, "luat", 4, 9).is_empty());
         let f = Folded::new("kỷ luật Đảng");

@@ -14,6 +14,9 @@ use super::symbol::{parse_symbol, strip_zeros, Symbol};
 /// "(NQ)" written after the type word, then "số", "số:", or nothing.
 static LEAD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?:\([a-z]{1,5}\)\s*)?(?:(so)\s*[:.]?\s*)?").unwrap());
+/// A number and a year: "01/2017".
+static NUMBER_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,5})\s?/\s?(\d{4})").unwrap());
 static DIGITS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,5}").unwrap());
 /// Separator before another item of a list: ", 19", " và 20", "; 21-NQ/TW".
 static LIST_SEP: LazyLock<Regex> =
@@ -110,6 +113,11 @@ fn item(
     if let Some(symbol) = parse_symbol(f, at) {
         return Some(from_symbol(kind, start, symbol));
     }
+    if kind == "nghi-dinh" {
+        if let Some(decree) = decree_by_year(f, start, at) {
+            return Some(decree);
+        }
+    }
     let digits = DIGITS.find(f.ahead(at, 8))?;
     let end = at + digits.end();
     let rest = f.ahead(end, 24);
@@ -132,6 +140,27 @@ fn item(
     }
     let mut draft = Draft::new(kind, start, end);
     draft.number = Some(strip_zeros(digits.as_str())?);
+    Some(draft)
+}
+
+/// "Nghị định 01/2017": a decree by number and year. Every decree is the Government's and
+/// numbered `N/YYYY/NĐ-CP`, so the symbol the text leaves out is known, and this mention
+/// gets the same key as "Nghị định số 01/2017/NĐ-CP".
+fn decree_by_year(f: &Folded, start: usize, at: usize) -> Option<Draft> {
+    let c = NUMBER_YEAR.captures(f.ahead(at, 16))?;
+    let end = at + c.get(0)?.end();
+    let year = c.get(2)?.as_str();
+    let glued = f
+        .ahead(end, 4)
+        .starts_with(|c: char| c.is_alphanumeric() || c == '/');
+    if glued || !is_year(year) {
+        return None;
+    }
+    let digits = f.orig_str(at + c.get(1)?.start(), at + c.get(1)?.end());
+    let mut draft = Draft::new("nghi-dinh", start, end);
+    draft.number = Some(strip_zeros(digits)?);
+    draft.symbol = Some(format!("{digits}/{year}/NĐ-CP"));
+    draft.issuer = Some("CP".to_string());
     Some(draft)
 }
 

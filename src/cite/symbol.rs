@@ -7,6 +7,7 @@ use regex::{Captures, Regex};
 
 use super::folded::Folded;
 use super::grammar::{abbrev, canonical_code, to_roman, Abbrev};
+use super::issuers::is_known_party_code;
 
 /// Longest symbol considered, in bytes: "03/2011/TTLT-BNV-BTC-BLĐTBXH" fits with room.
 const SYMBOL_WINDOW: usize = 64;
@@ -25,14 +26,34 @@ static STATE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     )
     .unwrap()
 });
+/// State with its year after a dash: `19-2017/NQ-CP` (the Government's yearly resolutions).
+static STATE_DASH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(\d{1,5})\s?[-–]\s?(\d{4})\s?/\s?([a-z]{1,6})\s?[-–]\s?([a-z]{1,8}(?:[-–][a-z]{1,8}){0,3})",
+    )
+    .unwrap()
+});
 /// Laws and resolutions of the National Assembly: `59/2020/QH14`.
 static STATE_QH: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,5})/(\d{4})/(qh|ubtvqh)(\d{1,2})").unwrap());
 /// State without year: `68/NQ-CP`, `1234/QĐ-UBND`.
 static STATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d{1,5})\s?/\s?([a-z]{1,6})\s?[-–]\s?([a-z]{1,8}(?:[-–][a-z]{1,8}){0,3})")
+    Regex::new(r"^(\d{1,5}[a-z]?)\s?/\s?([a-z]{1,6})\s?[-–]\s?([a-z]{1,8}(?:[-–][a-z]{1,8}){0,3})")
         .unwrap()
 });
+
+/// The written shape of a symbol.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Form {
+    /// `21-NQ/TW`.
+    Party,
+    /// `68/NQ-CP`.
+    State,
+    /// `30/2020/NĐ-CP`.
+    Year,
+    /// `19-2017/NQ-CP`.
+    DashYear,
+}
 
 /// A symbol found in the text, offsets in the folded text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,11 +94,12 @@ pub fn strip_zeros(digits: &str) -> Option<String> {
     (!trimmed.is_empty()).then(|| trimmed.to_string())
 }
 
-/// Whether a canonical symbol has the Party form (`21-NQ/TW`, hyphen before the first slash).
+/// Whether a canonical symbol has the Party form (`21-NQ/TW`: number, hyphen, abbreviation
+/// before the first slash; `19-2017/NQ-CP` is a number and a year).
 pub fn is_party_form(symbol: &str) -> bool {
-    symbol
-        .find('-')
-        .is_some_and(|dash| symbol.find('/').is_some_and(|slash| dash < slash))
+    let head = symbol.split('/').next().unwrap_or(symbol);
+    head.split_once('-')
+        .is_some_and(|(_, abbr)| abbr.starts_with(|c: char| c.is_alphabetic()))
 }
 
 /// Parses a symbol starting exactly at folded offset `pos`.
@@ -109,24 +131,36 @@ pub fn parse_symbol(f: &Folded, pos: usize) -> Option<Symbol> {
             term: (1..=39).contains(&n).then(|| to_roman(n)),
         }
     } else {
-        let (c, party) = if let Some(c) = STATE_YEAR.captures(window) {
-            (c, false)
+        let (c, form) = if let Some(c) = STATE_DASH_YEAR.captures(window) {
+            (c, Form::DashYear)
+        } else if let Some(c) = STATE_YEAR.captures(window) {
+            (c, Form::Year)
         } else if let Some(c) = STATE.captures(window) {
-            (c, false)
+            (c, Form::State)
         } else {
-            (PARTY.captures(window)?, true)
+            let c = PARTY.captures(window)?;
+            // "21NQ/TW" glued is still a symbol; "36a/NQ-CP" is number 36a of a State one.
+            let (digits, abbr) = (c.get(1)?, c.get(2)?);
+            if digits.end() == abbr.start() && abbrev(abbr.as_str()).is_none() {
+                return None;
+            }
+            (c, Form::Party)
         };
         let groups = c.len();
-        let number = orig(&c, 1)?;
+        // A letter after the number ("36a/NQ-CP") is part of it, in lower case.
+        let number = orig(&c, 1)?.to_lowercase();
+        let number = number.as_str();
         let tail = codes(orig(&c, groups - 1)?);
         let abbr = canonical_code(orig(&c, groups - 2)?);
         let known = abbrev(c.get(groups - 2)?.as_str());
-        let canonical = if party {
-            format!("{number}-{abbr}/{tail}")
-        } else if groups == 5 {
-            format!("{number}/{}/{abbr}-{tail}", orig(&c, 2)?)
-        } else {
-            format!("{number}/{abbr}-{tail}")
+        // "21/NQ-TW" is the Party's "21-NQ/TW" written the State way: one document, one form.
+        let party = form == Form::Party
+            || form == Form::State && known.is_some() && is_known_party_code(&tail);
+        let canonical = match form {
+            _ if party => format!("{number}-{abbr}/{tail}"),
+            Form::DashYear => format!("{number}-{}/{abbr}-{tail}", orig(&c, 2)?),
+            Form::Year => format!("{number}/{}/{abbr}-{tail}", orig(&c, 2)?),
+            _ => format!("{number}/{abbr}-{tail}"),
         };
         // "456/UBND-NC": with no document abbreviation, the first code is the issuer and the
         // rest one of its units.
@@ -183,6 +217,16 @@ mod tests {
             ),
             ("1234/QĐ-TTg", "1234/QĐ-TTg", "1234", "TTg", false),
             ("456/UBND-NC", "456/UBND-NC", "456", "UBND", false),
+            ("19-2017/NQ-CP", "19-2017/NQ-CP", "19", "CP", false),
+            ("01 - 2017/NQ-CP", "01-2017/NQ-CP", "1", "CP", false),
+            // A Party symbol written the State way is the Party symbol.
+            ("21/NQ-TW", "21-NQ/TW", "21", "TW", true),
+            ("43/NQ-TƯ", "43-NQ/TW", "43", "TW", true),
+            ("123/QĐ-TU", "123-QĐ/TU", "123", "TU", true),
+            ("16/CT-TTg", "16/CT-TTg", "16", "TTg", false),
+            ("36a/NQ-CP", "36a/NQ-CP", "36a", "CP", false),
+            ("36A/NQ-CP", "36a/NQ-CP", "36a", "CP", false),
+            ("21NQ/TW", "21-NQ/TW", "21", "TW", true),
         ];
         for (input, canonical, number, issuer, party) in rows {
             let s = parse(input).unwrap_or_else(|| panic!("{input}"));

@@ -14,7 +14,9 @@ use tantivy::Index;
 /// 5: bodies stored compressed one by one with `body_codec`'s dictionary.
 /// 6: a longer body's frame ends its first block after the head (`body_codec::HEAD_BYTES`);
 /// version 5 bodies still read, but an upgrade stores every body so.
-pub const PIPELINE_VERSION: u32 = 6;
+/// 7: citation keys changed (Party symbols written the State way, decrees by number and
+/// year, "19-2017/NQ-CP"; a bare mention no longer re-keys a symbol's own key).
+pub const PIPELINE_VERSION: u32 = 7;
 
 /// Prefix of the sources of documents written through the API rather than read from a
 /// corpus file: an ingest neither rewrites nor removes them.
