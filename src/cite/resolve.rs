@@ -2,6 +2,8 @@
 //! "NQTW4") is completed from a fuller mention of the same document, preferably the nearest
 //! earlier one, and takes its key.
 
+use std::collections::HashMap;
+
 use super::model::Citation;
 
 /// How much a mention tells about its document; a mention resolves to a fuller one.
@@ -35,8 +37,29 @@ fn compatible(full: &Citation, short: &Citation) -> bool {
     }
 }
 
+/// Mentions of its group looked at on each side of a short one. A real text names one
+/// document a few dozen times at most; a text repeating a mention tens of thousands of times (sent
+/// to `/api/extract` to stall it) must still resolve in linear time.
+const MAX_CANDIDATES: usize = 256;
+
 /// Completes short mentions in place from fuller ones of the same document.
 pub fn resolve(citations: &mut [Citation]) {
+    // A numbered mention can only be a mention of the same type and number, a plenum's of
+    // the same type and plenum: each short mention is matched against that group, in text
+    // order, not against the whole text. Completing a mention leaves its group unchanged.
+    let mut by_number: HashMap<(String, String), Vec<usize>> = HashMap::new();
+    let mut by_plenum: HashMap<(String, u32), Vec<usize>> = HashMap::new();
+    for (i, c) in citations.iter().enumerate() {
+        if let Some(n) = &c.number {
+            by_number
+                .entry((c.kind.clone(), n.clone()))
+                .or_default()
+                .push(i);
+        }
+        if let Some(p) = c.plenum {
+            by_plenum.entry((c.kind.clone(), p)).or_default().push(i);
+        }
+    }
     for i in 0..citations.len() {
         let Some(short) = citations.get(i) else {
             continue;
@@ -44,12 +67,33 @@ pub fn resolve(citations: &mut [Citation]) {
         if short.symbol.is_some() || short.congress.is_some() {
             continue;
         }
-        let fuller = |j: &usize| {
-            let full = &citations[*j];
+        let group = match (&short.number, short.plenum) {
+            (Some(n), _) => by_number.get(&(short.kind.clone(), n.clone())),
+            (None, Some(p)) => by_plenum.get(&(short.kind.clone(), p)),
+            (None, None) => None,
+        };
+        let Some(group) = group else {
+            continue;
+        };
+        let at = group.partition_point(|&j| j < i);
+        let fuller = |j: &&usize| {
+            let full = &citations[**j];
             compatible(full, short) && score(full) > score(short)
         };
-        let earlier: Vec<usize> = (0..i).rev().filter(fuller).collect();
-        let later: Vec<usize> = (i + 1..citations.len()).filter(fuller).collect();
+        let earlier: Vec<usize> = group[..at]
+            .iter()
+            .rev()
+            .take(MAX_CANDIDATES)
+            .filter(fuller)
+            .copied()
+            .collect();
+        let later: Vec<usize> = group[at..]
+            .iter()
+            .filter(|&&j| j != i)
+            .take(MAX_CANDIDATES)
+            .filter(fuller)
+            .copied()
+            .collect();
         let Some(j) = choose(citations, short, &earlier, &later) else {
             continue;
         };
@@ -132,6 +176,21 @@ mod tests {
         assert_eq!(got.len(), 4, "{got:?}");
         assert!(got.iter().all(|g| g.1 == "nghi-quyet/68-NQ/TW"), "{got:?}");
         assert!(got[1..].iter().all(|g| g.2 == Some(0)), "{got:?}");
+    }
+
+    #[test]
+    fn a_text_of_many_thousand_mentions_resolves_each_from_its_neighbours() {
+        // Each short mention looks at a bounded number of its group's mentions, so such a
+        // text takes linear time; those before it were completed already, so the full key
+        // still reaches every one of them.
+        let text = format!(
+            "Hướng dẫn số 38-HD/BTCTW. {}",
+            "Hướng dẫn số 38 abc. ".repeat(20_000)
+        );
+        let got = keys(&text);
+        assert_eq!(got.len(), 20_001);
+        assert!(got.iter().all(|g| g.1 == "huong-dan/38-HD/BTCTW"));
+        assert!(got[1..].iter().all(|g| g.2 == Some(0)));
     }
 
     #[test]
