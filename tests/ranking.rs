@@ -44,3 +44,36 @@ fn title_matches_rank_above_body_matches() {
     ws.ingest();
     assert_eq!(ids(&ws.engine(), "thuy loi")[0], "b");
 }
+
+#[test]
+fn documents_with_every_accented_word_rank_above_folded_phrases_and_titles() {
+    let ws = Workspace::new();
+    // Folded, "cảnh báo lũ" is the phrase "bao lu", in the title too; the bodies that hold
+    // "bão" and "lũ" as typed must still come first.
+    ws.write(
+        "canh-bao.txt",
+        "Cảnh báo lũ quét\n\nCảnh báo lũ quét, cảnh báo lũ ống ở miền núi.",
+    );
+    ws.write(
+        "bao-lu.txt",
+        "Tin thời tiết\n\nMiền Trung hứng chịu bão lũ.",
+    );
+    ws.write(
+        "apart.txt",
+        "Tin nông nghiệp\n\nSau bão, nông dân lo mùa lũ tới.",
+    );
+    ws.ingest();
+    let engine = ws.engine();
+    for q in ["bão lũ", "\"bão lũ\"", "bão lu"] {
+        let hits = ids(&engine, q);
+        assert!(!hits.is_empty(), "{q}");
+        assert_eq!(hits[0], "bao-lu", "{q}: {hits:?}");
+        let folded_only = hits.iter().position(|h| h == "canh-bao");
+        let exact_apart = hits.iter().position(|h| h == "apart");
+        if let (Some(folded), Some(apart)) = (folded_only, exact_apart) {
+            assert!(apart < folded, "{q}: {hits:?}");
+        }
+    }
+    // Typed without accents, nothing is asked of them: the phrase in the title wins.
+    assert_eq!(ids(&engine, "bao lu")[0], "canh-bao");
+}

@@ -124,6 +124,22 @@ impl AnalyzedQuery {
             .flat_map(|(t, _)| t.fold.iter().map(String::as_str))
     }
 
+    /// Whether every unquoted word is required: a keyword list, not a question.
+    pub fn is_keyword_query(&self) -> bool {
+        self.required.iter().filter(|(_, phrase)| !phrase).count() <= KEYWORD_QUERY_WORDS
+    }
+
+    /// The required words typed with accents ("bão" in "bão lu"), in their exact form.
+    pub fn accented_words(&self) -> impl Iterator<Item = &str> {
+        self.required.iter().flat_map(|(t, _)| {
+            t.exact
+                .iter()
+                .zip(&t.fold)
+                .filter(|(exact, fold)| exact != fold)
+                .map(|(exact, _)| exact.as_str())
+        })
+    }
+
     /// Every exact word the user asked for, for snippets.
     pub fn exact_words(&self) -> impl Iterator<Item = &str> {
         self.required
@@ -166,7 +182,7 @@ pub fn build(
                 terms: in_body,
                 seeked: pairs_seeked,
             };
-            if is_keyword_query(query) {
+            if query.is_keyword_query() {
                 return Some(Box::new(AllWordsQuery::new(words, optional, bonus)));
             }
             // A question: its function words only score, as the pairs' terms do.
@@ -230,7 +246,7 @@ fn required_sizes(
     fields: &Fields,
     doc_freq: DocFreq,
 ) -> Vec<Option<u64>> {
-    let keywords = is_keyword_query(query);
+    let keywords = query.is_keyword_query();
     let intersected = |phrase: bool| keywords || phrase;
     let musts = query
         .required
@@ -285,11 +301,6 @@ fn clause_size(terms: &ClauseTerms, fields: &Fields, doc_freq: DocFreq) -> u64 {
     words.chain(pairs).min().unwrap_or(0)
 }
 
-/// Whether every unquoted word is required: a keyword list, not a question.
-fn is_keyword_query(query: &AnalyzedQuery) -> bool {
-    query.required.iter().filter(|(_, phrase)| !phrase).count() <= KEYWORD_QUERY_WORDS
-}
-
 /// The clauses for the words and phrases: all required in a keyword query; in a question,
 /// phrases required, a share of the content words required, function words scoring only.
 fn word_clauses(
@@ -298,7 +309,7 @@ fn word_clauses(
     sizes: &[Option<u64>],
     seeked: &dyn Fn(u64) -> bool,
 ) -> Vec<(Occur, Box<dyn Query>)> {
-    let keywords = is_keyword_query(query);
+    let keywords = query.is_keyword_query();
     let mut out: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     let mut loose = Vec::new();
     for ((terms, phrase), size) in query.required.iter().zip(sizes) {

@@ -5,6 +5,7 @@ pub mod any_of;
 pub mod build;
 pub mod cache;
 pub mod citations;
+pub mod exact_first;
 mod explain;
 pub mod facets;
 pub mod query;
@@ -22,7 +23,7 @@ use tantivy::collector::{Count, TopDocs};
 use tantivy::query::TermQuery;
 use tantivy::schema::{IndexRecordOption, TantivyDocument, Value};
 use tantivy::store::StoreReader;
-use tantivy::{Index, IndexReader, ReloadPolicy, Term};
+use tantivy::{Index, IndexReader, ReloadPolicy, SegmentReader, Term};
 
 use crate::document::iso_date;
 use crate::index::body_codec::{BodyError, BodyReader};
@@ -33,6 +34,7 @@ use crate::text::telex;
 pub use build::Filters;
 use build::{build, AnalyzedQuery};
 use cache::{ResultCache, DEFAULT_RESULT_CACHE_BYTES};
+use exact_first::ExactFirst;
 use facets::{CitedCount, FacetCollector, FacetCounts, FacetTables};
 pub use query::QueryError;
 use response::{
@@ -207,11 +209,25 @@ impl Engine {
         let Some(query) = build(&analyzed, filters, &self.fields, &doc_freq) else {
             return Ok(SearchResponse::default());
         };
-        let top = TopDocs::with_limit(limit)
-            .and_offset(offset)
-            .order_by_score();
-        let (top_docs, total, counts) =
-            searcher.search(&*query, &(top, Count, self.facet_collector()))?;
+        let top = TopDocs::with_limit(limit).and_offset(offset);
+        let exact_fields = [self.fields.body, self.fields.title];
+        let (top_docs, total, counts) = match ExactFirst::for_query(&analyzed, &exact_fields) {
+            None => searcher.search(
+                &*query,
+                &(top.order_by_score(), Count, self.facet_collector()),
+            )?,
+            Some(exact_first) => {
+                let top = top
+                    .tweak_score(move |segment: &SegmentReader| exact_first.for_segment(segment));
+                let (docs, total, counts) =
+                    searcher.search(&*query, &(top, Count, self.facet_collector()))?;
+                let docs = docs
+                    .into_iter()
+                    .map(|((_, score), at)| (score, at))
+                    .collect();
+                (docs, total, counts)
+            }
+        };
         let highlight = Highlight {
             exact: analyzed.exact_words().map(str::to_string).collect(),
             fold: analyzed.fold_words().map(str::to_string).collect(),

@@ -81,13 +81,20 @@ impl<'h> HeadFirstSnippet<'h> {
 }
 
 /// The passage of `text` from `start` to `end` as HTML, its matches in `<b>`.
+/// The passage from `start` to `end`, its matches in bold; of a word typed with accents
+/// that the passage holds as typed ("bão"), only those: "báo" beside it is not what was
+/// asked. Where it is folded alone, the folded match says why the document was found.
 fn render(text: &str, matches: &[Match], start: usize, end: usize) -> String {
     let mut out = String::with_capacity(end - start + 64);
     if start > 0 {
         out.push('…');
     }
+    let shown = || matches.iter().filter(|m| m.from >= start && m.to <= end);
+    let held_exact = shown()
+        .filter(|m| m.exact)
+        .fold(0u64, |words, m| words | 1 << m.word);
     let mut cursor = start;
-    for m in matches.iter().filter(|m| m.from >= start && m.to <= end) {
+    for m in shown().filter(|m| m.exact || held_exact & 1 << m.word == 0) {
         escape_into(&text[cursor..m.from], &mut out);
         out.push_str("<b>");
         escape_into(&text[m.from..m.to], &mut out);
@@ -600,6 +607,16 @@ mod tests {
             html.starts_with("…") && html.contains("<b>Đảng</b>"),
             "{html}"
         );
+    }
+
+    #[test]
+    fn a_word_typed_with_accents_is_highlighted_as_typed_where_the_passage_has_it() {
+        let hl = highlight(&["bão", "lũ"]);
+        let html = snippet_html("Dự báo bão lũ và cảnh báo lũ", &hl, 200);
+        assert_eq!(html, "Dự báo <b>bão</b> <b>lũ</b> và cảnh báo <b>lũ</b>");
+        // Folded alone, the folded match is what found the document: it is shown.
+        let html = snippet_html("cảnh báo lũ", &hl, 200);
+        assert_eq!(html, "cảnh <b>báo</b> <b>lũ</b>");
     }
 
     #[test]
