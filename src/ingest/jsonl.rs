@@ -32,6 +32,8 @@ pub struct Record {
 
 /// Parses one line; the error says what is wrong with it.
 pub fn parse_line(line: &str) -> Result<Record, String> {
+    // A byte order mark, which Windows editors write, starts a file's first line.
+    let line = line.strip_prefix('\u{feff}').unwrap_or(line);
     let record: Record = serde_json::from_str(line).map_err(|e| format!("invalid JSON: {e}"))?;
     if record.body.is_none() && record.html.is_none() {
         return Err("record has neither `body` nor `html`".into());
@@ -75,6 +77,12 @@ mod tests {
         assert_eq!(r.parsed_date(), Some(time::macros::date!(2022 - 11 - 15)));
         let r = parse_line(r#"{"id": 7, "html": "<p>x</p>"}"#).unwrap();
         assert_eq!(r.id_text().as_deref(), Some("7"));
+    }
+
+    #[test]
+    fn a_byte_order_mark_before_the_first_record_is_not_part_of_it() {
+        let record = parse_line("\u{feff}{\"id\": \"a\", \"body\": \"x\"}");
+        assert_eq!(record.ok().and_then(|r| r.id_text()), Some("a".into()));
     }
 
     #[test]
