@@ -335,3 +335,38 @@ fn a_file_that_vanishes_mid_ingest_is_skipped_and_nothing_else_is_lost() {
     assert!(ids(&engine, "xa tay").is_empty());
     assert_eq!(ids(&engine, "thon dong"), ["a"]);
 }
+
+#[test]
+fn documents_of_a_directory_that_cannot_be_read_are_kept_until_it_can() {
+    let ws = Workspace::new();
+    ws.write(
+        "a.txt",
+        "Tin một\n\nBài viết về Hướng dẫn 38 của Ban Tổ chức Trung ương.",
+    );
+    ws.write(
+        "sub/b.txt",
+        "Tin hai\n\nBài viết về Chỉ thị 05-CT/TW của Bộ Chính trị.",
+    );
+    assert_eq!(ws.ingest().documents_total, 2);
+    // The directory becomes unreadable, as a failing mount or a permission would make it
+    // (root reads through permissions, so a link to itself stands in: it does not resolve).
+    let sub = ws.corpus().join("sub");
+    let aside = ws.corpus().join(".sub-aside");
+    std::fs::rename(&sub, &aside).expect("move aside");
+    std::os::unix::fs::symlink("sub", &sub).expect("self link");
+    let report = ws.ingest();
+    assert!(
+        report.skipped.iter().any(|s| s.path == "sub"),
+        "{:?}",
+        report.skipped
+    );
+    assert_eq!(report.files_removed, 0, "{report:?}");
+    assert_eq!(report.documents_total, 2, "{report:?}");
+    assert_eq!(ids(&ws.engine(), "chỉ thị 05"), ["sub/b"]);
+    // Readable again, nothing changed: nothing to do; the file gone, its document goes.
+    std::fs::remove_file(&sub).expect("unlink");
+    std::fs::rename(&aside, &sub).expect("move back");
+    assert_eq!(ws.ingest().documents_total, 2);
+    std::fs::remove_file(sub.join("b.txt")).expect("remove");
+    assert_eq!(ws.ingest().documents_total, 1);
+}

@@ -106,11 +106,10 @@ pub fn run(
     mut progress: impl FnMut(Progress<'_>),
 ) -> Result<IngestReport, IngestError> {
     let started = Instant::now();
-    let (files, skipped) =
-        sources::scan(&options.corpus).map_err(|source| IngestError::Corpus {
-            path: options.corpus.clone(),
-            source,
-        })?;
+    let scan = sources::scan(&options.corpus).map_err(|source| IngestError::Corpus {
+        path: options.corpus.clone(),
+        source,
+    })?;
     let (index, fields) = match index::open_or_create(&options.index) {
         // The index is generated from the corpus: one built by another version is rebuilt.
         Err(IndexError::Incompatible { path, reason }) => {
@@ -122,15 +121,27 @@ pub fn run(
     };
     let mut writer = Writer::open(&index, fields, &options.index)?;
     let committed = writer.committed().clone();
+    let files = &scan.files;
     let mut report = IngestReport {
         files_seen: files.len(),
-        skipped,
+        skipped: scan.skipped.clone(),
         ..IngestReport::default()
     };
     let mut seen_ids: HashMap<String, String> = HashMap::new();
     let mut duplicates = DuplicateFinder::new(&index, fields)?;
     // Sources whose documents this run rewrites or removes: not originals to compare with.
-    let present: HashSet<&str> = files.iter().map(|f| f.rel.as_str()).collect();
+    // What could not be read is kept as it was, not taken for deleted.
+    let present: HashSet<&str> = files
+        .iter()
+        .map(|f| f.rel.as_str())
+        .chain(
+            committed
+                .files
+                .keys()
+                .map(String::as_str)
+                .filter(|k| scan.hides(k)),
+        )
+        .collect();
     let replaced: HashSet<String> = files
         .iter()
         .filter(|f| {
@@ -151,7 +162,7 @@ pub fn run(
     let boilerplate = if files.iter().any(|f| {
         replaced.contains(&f.rel) && !matches!(f.format, sources::Format::JsonLines { .. })
     }) {
-        learn_boilerplate(&files, options.max_file_bytes)
+        learn_boilerplate(files, options.max_file_bytes)
     } else {
         BoilerplateSet::builtin()
     };
@@ -167,7 +178,7 @@ pub fn run(
         bytes: files.iter().map(|f| f.size).sum(),
     });
 
-    for file in &files {
+    for file in files {
         let result = ingest_file(
             file,
             options,

@@ -69,11 +69,37 @@ pub fn format_of(name: &str) -> Option<Format> {
     }
 }
 
+/// What a scan of the corpus found.
+#[derive(Debug, Default)]
+pub struct Scan {
+    /// The files to read, in path order.
+    pub files: Vec<SourceFile>,
+    /// What is not read, and why, in path order.
+    pub skipped: Vec<Skipped>,
+    /// Directories and entries that could not be listed or looked at (no permission, a
+    /// failing disk): what was indexed from them is kept, not taken for deleted.
+    pub unreadable: Vec<String>,
+}
+
+impl Scan {
+    /// Whether the source `rel` lies in, or is, an entry that could not be read.
+    pub fn hides(&self, rel: &str) -> bool {
+        self.unreadable.iter().any(|u| {
+            u.is_empty()
+                || rel == u
+                || rel
+                    .strip_prefix(u.as_str())
+                    .is_some_and(|r| r.starts_with('/'))
+        })
+    }
+}
+
 /// Lists the corpus files under `root`, recursively, in path order, with the skipped ones.
 /// Hidden files and directories (".git", ".DS_Store") are passed over silently.
-pub fn scan(root: &Path) -> std::io::Result<(Vec<SourceFile>, Vec<Skipped>)> {
+pub fn scan(root: &Path) -> std::io::Result<Scan> {
     let mut files = Vec::new();
     let mut skipped = Vec::new();
+    let mut unreadable = Vec::new();
     let mut pending = vec![root.to_path_buf()];
     // Fail loudly when the root itself is unusable; below it, failures are per file.
     std::fs::read_dir(root)?;
@@ -81,9 +107,10 @@ pub fn scan(root: &Path) -> std::io::Result<(Vec<SourceFile>, Vec<Skipped>)> {
         let entries = match std::fs::read_dir(&dir) {
             Ok(entries) => entries,
             Err(e) => {
+                unreadable.push(relative(root, &dir));
                 skipped.push(Skipped {
                     path: relative(root, &dir),
-                    reason: format!("cannot read directory: {e}"),
+                    reason: format!("cannot read directory (its documents are kept): {e}"),
                 });
                 continue;
             }
@@ -99,6 +126,10 @@ pub fn scan(root: &Path) -> std::io::Result<(Vec<SourceFile>, Vec<Skipped>)> {
             let meta = match std::fs::metadata(&path) {
                 Ok(meta) => meta,
                 Err(e) => {
+                    // A link to nothing is a file gone; anything else may come back.
+                    if e.kind() != std::io::ErrorKind::NotFound {
+                        unreadable.push(rel.clone());
+                    }
                     skipped.push(Skipped {
                         path: rel,
                         reason: format!("cannot read (broken link or no permission): {e}"),
@@ -133,7 +164,11 @@ pub fn scan(root: &Path) -> std::io::Result<(Vec<SourceFile>, Vec<Skipped>)> {
     }
     files.sort_by(|a, b| a.rel.cmp(&b.rel));
     skipped.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok((files, skipped))
+    Ok(Scan {
+        files,
+        skipped,
+        unreadable,
+    })
 }
 
 fn relative(root: &Path, path: &Path) -> String {
@@ -147,6 +182,18 @@ fn relative(root: &Path, path: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn what_cannot_be_read_hides_the_sources_under_it() {
+        let scan = Scan {
+            unreadable: vec!["a/b".into()],
+            ..Scan::default()
+        };
+        assert!(scan.hides("a/b"));
+        assert!(scan.hides("a/b/c.txt"));
+        assert!(!scan.hides("a/bc.txt"));
+        assert!(!scan.hides("a/c.txt"));
+    }
 
     #[test]
     fn formats_from_names() {
