@@ -370,3 +370,27 @@ fn documents_of_a_directory_that_cannot_be_read_are_kept_until_it_can() {
     std::fs::remove_file(sub.join("b.txt")).expect("remove");
     assert_eq!(ws.ingest().documents_total, 1);
 }
+
+#[test]
+fn an_id_an_unchanged_file_holds_is_reported_when_another_file_brings_it() {
+    let ws = Workspace::new();
+    ws.write(
+        "a.jsonl",
+        "{\"id\": \"x\", \"title\": \"Bản đầu\", \"body\": \"Nội dung về Chỉ thị 05-CT/TW của Bộ Chính trị.\"}\n",
+    );
+    assert_eq!(ws.ingest().documents_total, 1);
+    ws.write(
+        "x.txt",
+        "Bản sau\n\nMột bài khác hẳn về Hướng dẫn 38 của Ban Tổ chức Trung ương.",
+    );
+    let report = ws.ingest();
+    let clash = report.skipped.iter().find(|s| s.path == "x.txt");
+    assert!(
+        clash.is_some_and(|s| s.reason.contains("duplicate id x") && s.reason.contains("a.jsonl")),
+        "{:?}",
+        report.skipped
+    );
+    assert_eq!(report.documents_total, 1, "{report:?}");
+    assert_eq!(ids(&ws.engine(), "chỉ thị 05"), ["x"]);
+    assert!(ids(&ws.engine(), "hướng dẫn 38").is_empty());
+}

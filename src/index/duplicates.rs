@@ -2,8 +2,10 @@
 
 use std::collections::{HashMap, HashSet};
 
-use tantivy::schema::TantivyDocument;
-use tantivy::{DocAddress, Index, Searcher};
+use tantivy::collector::TopDocs;
+use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
+use tantivy::schema::{IndexRecordOption, TantivyDocument};
+use tantivy::{DocAddress, Index, Searcher, Term};
 
 use super::stored::{stored_body, stored_text};
 use super::{Fields, IndexError};
@@ -78,6 +80,37 @@ impl DuplicateFinder {
             let other = Fingerprint::of(&stored_body(&stored, &self.fields).unwrap_or_default());
             if fp.same_article(other.exact, other.sketch.as_ref()) {
                 return Ok(Some(text(self.fields.id).to_string()));
+            }
+        }
+        Ok(None)
+    }
+
+    /// The source of a committed document with the id `id`, when that source is kept by
+    /// this run (not in `replaced`): a new document from `source` with the id would clash
+    /// with it. The document's own earlier version, from `source`, is left out by the query,
+    /// so that rewriting a large file reads no stored document.
+    pub fn id_kept_elsewhere(
+        &self,
+        id: &str,
+        source: &str,
+        replaced: &HashSet<String>,
+    ) -> Result<Option<String>, IndexError> {
+        let term = |field, text| -> Box<dyn Query> {
+            Box::new(TermQuery::new(
+                Term::from_field_text(field, text),
+                IndexRecordOption::Basic,
+            ))
+        };
+        let elsewhere = BooleanQuery::new(vec![
+            (Occur::Must, term(self.fields.id, id)),
+            (Occur::MustNot, term(self.fields.source, source)),
+        ]);
+        let top = TopDocs::with_limit(8).order_by_score();
+        for (_, address) in self.searcher.search(&elsewhere, &top)? {
+            let stored: TantivyDocument = self.searcher.doc(address)?;
+            let holder = stored_text(&stored, self.fields.source).unwrap_or("");
+            if !replaced.contains(holder) {
+                return Ok(Some(holder.to_string()));
             }
         }
         Ok(None)

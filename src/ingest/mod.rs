@@ -397,6 +397,16 @@ fn accept(
         );
         return Ok(None);
     }
+    if let Some(holder) = run
+        .duplicates
+        .id_kept_elsewhere(&doc.id, &file.rel, run.replaced)?
+    {
+        report.skip(
+            file,
+            format!("duplicate id {} (already indexed from {holder})", doc.id),
+        );
+        return Ok(None);
+    }
     run.seen_ids.insert(doc.id.clone(), file.rel.clone());
     if let Some(original) = run.duplicates.original_of(&doc, run.replaced)? {
         report.duplicates.push(Duplicate {
