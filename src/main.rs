@@ -413,6 +413,9 @@ fn serve(
             );
         }
     }
+    let write_token = std::env::var(write::TOKEN_VARIABLE)
+        .ok()
+        .filter(|t| !t.is_empty());
     let dir = live::index_dir(index);
     if serving.is_some() && !tracuu::index::exists(&dir) {
         bail!(
@@ -421,12 +424,18 @@ fn serve(
             dir.display()
         );
     }
+    // A new empty index is what a server filled through the write API starts from; without
+    // that API, an index that is not there is a mistyped path.
+    if corpus.is_none() && write_token.is_none() && !tracuu::index::exists(&dir) {
+        bail!(
+            "no index at {}: run `tracuu ingest` first, or pass --corpus",
+            index.display()
+        );
+    }
     let engine = LiveEngine::new(Arc::new(Engine::open(&dir)?.with_result_cache(cache_bytes)));
     let config = ServerConfig {
         limits,
-        write_token: std::env::var(write::TOKEN_VARIABLE)
-            .ok()
-            .filter(|t| !t.is_empty()),
+        write_token,
     };
     if config.write_token.is_some() {
         tracing::info!("POST /api/documents is on for bearers of the write token");

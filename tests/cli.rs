@@ -68,6 +68,20 @@ fn search_without_an_index_says_what_to_do() {
 }
 
 #[test]
+fn serve_without_an_index_or_a_corpus_says_what_to_do_and_creates_nothing() {
+    let ws = Workspace::new();
+    let out = tracuu()
+        .args(["serve", "--addr", "127.0.0.1:0", "--index"])
+        .arg(ws.index())
+        .env_remove("TRACUU_WRITE_TOKEN")
+        .output()
+        .expect("run");
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("tracuu ingest"));
+    assert!(!ws.index().exists(), "a mistyped path made an index");
+}
+
+#[test]
 fn extract_reads_standard_input() {
     let mut child = tracuu()
         .arg("extract")
