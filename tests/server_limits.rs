@@ -101,6 +101,26 @@ async fn a_stuck_request_times_out_with_a_json_503() {
         answer.contains(r#"{"error":"the request took too long"#),
         "{answer}"
     );
+    assert!(
+        answer
+            .to_ascii_lowercase()
+            .contains("access-control-allow-origin: *"),
+        "{answer}"
+    );
+}
+
+#[tokio::test]
+async fn a_method_the_api_does_not_take_gets_a_json_405() {
+    let (_ws, base) = start(Limits::default()).await;
+    let answer = reqwest::Client::new()
+        .delete(format!("{base}/api/search?q=x"))
+        .send()
+        .await
+        .expect("delete");
+    assert_eq!(answer.status().as_u16(), 405);
+    assert!(answer.headers().get("allow").is_some());
+    let body: Value = answer.json().await.expect("a JSON error body");
+    assert_eq!(body["error"], "DELETE is not allowed on /api/search");
 }
 
 #[tokio::test]
@@ -127,6 +147,9 @@ async fn bodies_over_the_limit_get_413() {
             .expect("large");
         assert_eq!(large.status().as_u16(), 413, "{path}");
         if path.starts_with("/api/") {
+            // Readable by the embedded box on another site, like the route's answers.
+            let origin = large.headers().get("access-control-allow-origin");
+            assert_eq!(origin.map(|v| v.as_bytes()), Some(&b"*"[..]), "{path}");
             let body: Value = large.json().await.expect("a JSON error body");
             let message = body["error"].as_str().expect("error message");
             assert!(message.contains("at most 1 KB"), "{message}");

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use axum::error_handling::HandleErrorLayer;
 use axum::extract::{DefaultBodyLimit, State};
-use axum::http::{header, StatusCode, Uri};
+use axum::http::{header, Method, StatusCode, Uri};
 use axum::middleware;
 use axum::response::{IntoResponse, Response};
 use axum::{BoxError, Json, Router};
@@ -68,29 +68,56 @@ where
         .layer(RequestBodyLimitLayer::new(limits.max_body_bytes))
         .layer(middleware::map_response_with_state(
             limits.max_body_bytes,
-            too_large_as_json,
+            refusals_as_api_errors,
         ))
 }
 
-/// Gives the API's 413s the API's `{"error": …}` body: the body-limit layer and the body
-/// extractors answer in plain text (or not at all).
-async fn too_large_as_json(
+/// Gives the API's refusals the API's shape: 413s an `{"error": …}` body (the body-limit
+/// layer and the body extractors answer in plain text, or not at all), 405s too (axum's
+/// is empty), and 413s and 503s the CORS header of the routes they stand for, so that a
+/// box embedded on another site can read why it was refused rather than see no answer.
+/// The write route grants no other origin anything, refused or not.
+async fn refusals_as_api_errors(
     State(max_body_bytes): State<usize>,
+    method: Method,
     uri: Uri,
     response: Response,
 ) -> Response {
-    if response.status() != StatusCode::PAYLOAD_TOO_LARGE || !uri.path().starts_with("/api/") {
+    let path = uri.path();
+    if !path.starts_with("/api/") {
         return response;
     }
-    let message = format!(
-        "the request body is too large: at most {} KB is accepted",
-        max_body_bytes / 1024
+    let status = response.status();
+    let mut response = match status {
+        StatusCode::PAYLOAD_TOO_LARGE => {
+            let message = format!(
+                "the request body is too large: at most {} KB is accepted",
+                max_body_bytes / 1024
+            );
+            (status, Json(json!({ "error": message }))).into_response()
+        }
+        StatusCode::METHOD_NOT_ALLOWED => {
+            let message = format!("{method} is not allowed on {path}");
+            let mut json = (status, Json(json!({ "error": message }))).into_response();
+            if let Some(allow) = response.headers().get(header::ALLOW) {
+                json.headers_mut().insert(header::ALLOW, allow.clone());
+            }
+            json
+        }
+        _ => response,
+    };
+    let writes = path == "/api/documents" && method == Method::POST;
+    let refused = matches!(
+        status,
+        StatusCode::PAYLOAD_TOO_LARGE | StatusCode::SERVICE_UNAVAILABLE
     );
-    (
-        StatusCode::PAYLOAD_TOO_LARGE,
-        Json(json!({ "error": message })),
-    )
-        .into_response()
+    if refused && !writes {
+        response.headers_mut().insert(
+            header::ACCESS_CONTROL_ALLOW_ORIGIN,
+            header::HeaderValue::from_static("*"),
+        );
+    }
+    response
 }
 
 /// Answers a request the limits refused: 503, with `Retry-After` when the server is full.
