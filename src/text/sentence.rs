@@ -15,14 +15,26 @@ pub fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
         .char_indices()
         .rev()
         .find(|&(i, c)| c == '\n' || (is_stop(c) && next_is_space(before, i)))
-        .map_or(window_start, |(i, c)| window_start + i + c.len_utf8());
+        .map_or_else(
+            // Cut inside a sentence: from the first whole word of the window.
+            || match before.find(char::is_whitespace) {
+                Some(space) if window_start > 0 => window_start + space,
+                _ => window_start,
+            },
+            |(i, c)| window_start + i + c.len_utf8(),
+        );
     let after = &text[end..window_end];
     let to = after
         .char_indices()
         .find(|&(i, c)| c == '\n' || (is_stop(c) && next_is_space(after, i)))
-        .map_or(window_end, |(i, c)| {
-            end + i + if c == '\n' { 0 } else { c.len_utf8() }
-        });
+        .map_or_else(
+            // Cut inside a sentence: up to the last whole word of the window.
+            || match after.rfind(char::is_whitespace) {
+                Some(space) if window_end < text.len() => end + space,
+                _ => window_end,
+            },
+            |(i, c)| end + i + if c == '\n' { 0 } else { c.len_utf8() },
+        );
     let slice = &text[from..to];
     let trimmed_start = from + (slice.len() - slice.trim_start().len());
     let trimmed_end = to - (slice.len() - slice.trim_end().len());
@@ -63,9 +75,11 @@ mod tests {
     #[test]
     fn long_runs_are_cut_on_char_boundaries() {
         let text = "đảng ".repeat(500);
-        let (a, b) = sentence_around(&text, 1001, 1010);
+        let (a, b) = sentence_around(&text, 1003, 1010);
         assert!(b - a <= MAX_SENTENCE_BYTES + 16, "{}", b - a);
         assert!(text.is_char_boundary(a) && text.is_char_boundary(b));
+        // Cut on whole words: "đảng", never "ảng".
+        assert!(text[a..b].starts_with("đảng") && text[a..b].ends_with("đảng"));
         let (a, b) = sentence_around("abc", 10, 20);
         assert!(a <= b && b <= 3);
     }
