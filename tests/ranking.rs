@@ -77,3 +77,26 @@ fn documents_with_every_accented_word_rank_above_folded_phrases_and_titles() {
     // Typed without accents, nothing is asked of them: the phrase in the title wins.
     assert_eq!(ids(&engine, "bao lu")[0], "canh-bao");
 }
+
+#[test]
+fn a_query_naming_a_document_ranks_the_documents_citing_it_first() {
+    let ws = Workspace::new();
+    ws.write(
+        "a.txt",
+        "Tin bảo hiểm\n\nThực hiện Nghị quyết số 21-NQ/TƯ ngày 22/11/2012 của Bộ Chính trị về bảo hiểm xã hội.",
+    );
+    ws.write(
+        "b.txt",
+        "Đáp án 21 câu hỏi về nghị quyết\n\nĐáp án 21 câu hỏi thi tìm hiểu các nghị quyết, câu 21 khó nhất.",
+    );
+    ws.ingest();
+    let engine = ws.engine();
+    for q in ["nghị quyết 21", "nghi quyet 21", "Nghị quyết 21-NQ/TW"] {
+        let hits = ids(&engine, q);
+        assert_eq!(hits.first().map(String::as_str), Some("a"), "{q}: {hits:?}");
+    }
+    // Its text spells the issuer "TƯ": the citation key finds it all the same.
+    assert_eq!(ids(&engine, "21-NQ/TW"), ["a"]);
+    // A query naming nothing is ranked by score alone.
+    assert_eq!(ids(&engine, "câu hỏi")[0], "b");
+}

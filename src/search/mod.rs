@@ -5,7 +5,6 @@ pub mod any_of;
 pub mod build;
 pub mod cache;
 pub mod citations;
-pub mod exact_first;
 mod explain;
 pub mod facets;
 pub mod query;
@@ -13,6 +12,7 @@ pub mod response;
 pub mod snippet;
 pub mod stopwords;
 pub mod suggest;
+pub mod tiers;
 pub mod title_pair;
 
 use std::path::Path;
@@ -20,7 +20,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use tantivy::collector::{Count, TopDocs};
-use tantivy::query::TermQuery;
+use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, TantivyDocument, Value};
 use tantivy::store::StoreReader;
 use tantivy::{Index, IndexReader, ReloadPolicy, SegmentReader, Term};
@@ -34,13 +34,13 @@ use crate::text::telex;
 pub use build::Filters;
 use build::{build, AnalyzedQuery};
 use cache::{ResultCache, DEFAULT_RESULT_CACHE_BYTES};
-use exact_first::ExactFirst;
 use facets::{CitedCount, FacetCollector, FacetCounts, FacetTables};
 pub use query::QueryError;
 use response::{
     CitationFacet, Copy, DocumentView, Facets, Hit, SearchResponse, TypeFacet, YearFacet,
 };
 use snippet::{HeadFirstSnippet, Highlight, SNIPPET_BYTES};
+use tiers::{cited_keys, TierKey, Tiers};
 
 /// Results a page may hold; more is a scraper, not a reader.
 pub const MAX_LIMIT: usize = 100;
@@ -206,24 +206,43 @@ impl Engine {
         let analyzed = AnalyzedQuery::new(&parsed);
         let searcher = self.reader.searcher();
         let doc_freq = |term: &Term| searcher.doc_freq(term).unwrap_or(0);
-        let Some(query) = build(&analyzed, filters, &self.fields, &doc_freq) else {
+        let Some(mut query) = build(&analyzed, filters, &self.fields, &doc_freq) else {
             return Ok(SearchResponse::default());
         };
+        let cited = cited_keys(q, &searcher, self.fields.cites);
+        if !cited.is_empty() && filters.is_empty() && analyzed.excluded.is_empty() {
+            // The documents citing what the query names match too, however they spell it
+            // ("21-NQ/TƯ" for "21-NQ/TW"); unscored, the tier ranks them.
+            // A union of term queries: a `TermSetQuery` builds an FST for its terms, which
+            // cost more than the rest of such a query.
+            let any: Vec<(Occur, Box<dyn Query>)> = cited
+                .iter()
+                .map(|key| {
+                    let term = TermQuery::new(key.clone(), IndexRecordOption::Basic);
+                    (Occur::Should, Box::new(term) as Box<dyn Query>)
+                })
+                .collect();
+            let citing = ConstScoreQuery::new(Box::new(BooleanQuery::new(any)), 0.0);
+            query = Box::new(BooleanQuery::new(vec![
+                (Occur::Should, query),
+                (Occur::Should, Box::new(citing)),
+            ]));
+        }
         let top = TopDocs::with_limit(limit).and_offset(offset);
         let exact_fields = [self.fields.body, self.fields.title];
-        let (top_docs, total, counts) = match ExactFirst::for_query(&analyzed, &exact_fields) {
+        let (top_docs, total, counts) = match Tiers::for_query(&analyzed, cited, &exact_fields) {
             None => searcher.search(
                 &*query,
                 &(top.order_by_score(), Count, self.facet_collector()),
             )?,
-            Some(exact_first) => {
-                let top = top
-                    .tweak_score(move |segment: &SegmentReader| exact_first.for_segment(segment));
+            Some(tiers) => {
+                let top =
+                    top.tweak_score(move |segment: &SegmentReader| tiers.for_segment(segment));
                 let (docs, total, counts) =
                     searcher.search(&*query, &(top, Count, self.facet_collector()))?;
                 let docs = docs
                     .into_iter()
-                    .map(|((_, score), at)| (score, at))
+                    .map(|(key, at): (TierKey, _)| (key.score(), at))
                     .collect();
                 (docs, total, counts)
             }
