@@ -97,6 +97,8 @@ fn a_query_naming_a_document_ranks_the_documents_citing_it_first() {
     }
     // Its text spells the issuer "TƯ": the citation key finds it all the same.
     assert_eq!(ids(&engine, "21-NQ/TW"), ["a"]);
+    // A document named only in an excluded clause puts nothing in a tier.
+    assert_eq!(ids(&engine, "21 -\"Nghị quyết 21-NQ/TW\"")[0], "b");
     // A query naming nothing is ranked by score alone.
     assert_eq!(ids(&engine, "câu hỏi")[0], "b");
 }

@@ -209,7 +209,14 @@ impl Engine {
         let Some(mut query) = build(&analyzed, filters, &self.fields, &doc_freq) else {
             return Ok(SearchResponse::default());
         };
-        let cited = cited_keys(q, &searcher, self.fields.cites);
+        // What the query asks for, not what it excludes, names the documents it cites.
+        let wanted: Vec<&str> = parsed
+            .clauses
+            .iter()
+            .filter(|c| !c.negated)
+            .map(|c| c.text.as_str())
+            .collect();
+        let cited = cited_keys(&wanted.join(" "), &searcher, self.fields.cites);
         if !cited.is_empty() && filters.is_empty() && analyzed.excluded.is_empty() {
             // The documents citing what the query names match too, however they spell it
             // ("21-NQ/TƯ" for "21-NQ/TW"); unscored, the tier ranks them.
