@@ -179,6 +179,24 @@ async fn citation_endpoints() {
         "{body}"
     );
     assert_eq!(body["suggestions"][0]["kind"], "directive");
+
+    // The last word of what is typed may be the start of a longer one ("lượ" of "lượng").
+    let (status, body) = get(&format!(
+        "{base}/api/suggest?q=ch%E1%BA%A5t%20l%C6%B0%E1%BB%A3"
+    ))
+    .await;
+    assert_eq!(status, 200, "{body}");
+    let first_title = body["suggestions"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|s| s["kind"] == "document")
+        .and_then(|s| s["text"].as_str())
+        .map(str::to_lowercase);
+    assert!(
+        first_title.is_some_and(|t| t.contains("chất lượng")),
+        "{body}"
+    );
 }
 
 #[tokio::test]

@@ -1,15 +1,19 @@
 //! Completions for a search box: cited directives whose label matches what was typed so
 //! far ("nghi quyet 2" → "Nghị quyết 21-NQ/TW"), then titles of matching documents.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
-use super::{Engine, SearchError, SearchRequest};
+use super::{Engine, SearchError, SearchRequest, SearchResponse};
 use crate::text::fold::fold;
 
 /// Directive completions offered at most.
 const MAX_DIRECTIVES: usize = 8;
 /// Title completions offered at most.
 const MAX_TITLES: usize = 5;
+/// Words a last word being typed is tried as ("tr": "trong", "tren", "tra"…).
+const MAX_COMPLETIONS: usize = 5;
 
 /// One completion.
 #[derive(Clone, Debug, Serialize)]
@@ -61,11 +65,7 @@ impl Engine {
             .take(MAX_DIRECTIVES)
             .map(|(_, _, s)| s)
             .collect();
-        let titles = self.search(&SearchRequest {
-            q: q.to_string(),
-            limit: Some(MAX_TITLES),
-            ..SearchRequest::default()
-        })?;
+        let titles = self.search_as_typed(q)?;
         out.extend(
             titles
                 .hits
@@ -80,5 +80,59 @@ impl Engine {
                 }),
         );
         Ok(out)
+    }
+
+    /// The titles for `q` read as typed so far: its last word, unless a space ends it, may
+    /// be the start of a longer one ("Nguyễn Phú Tr"). Each of the commonest title words it
+    /// begins is tried in its place, and the reading that finds the most documents wins.
+    fn search_as_typed(&self, q: &str) -> Result<SearchResponse, SearchError> {
+        let titles = |q: String| {
+            self.search(&SearchRequest {
+                q,
+                limit: Some(MAX_TITLES),
+                ..SearchRequest::default()
+            })
+        };
+        let (head, last) = q.rsplit_once(char::is_whitespace).unwrap_or(("", q));
+        if last.is_empty() {
+            return titles(q.to_string());
+        }
+        let mut best: Option<SearchResponse> = None;
+        for word in self.title_words_starting(&fold(last), MAX_COMPLETIONS)? {
+            let found = titles(format!("{head} {word}"))?;
+            if best.as_ref().is_none_or(|b| found.total > b.total) {
+                best = Some(found);
+            }
+        }
+        match best {
+            Some(found) if found.total > 0 => Ok(found),
+            _ => titles(q.to_string()),
+        }
+    }
+
+    /// Up to `limit` folded title words starting with `prefix`, the commonest first.
+    fn title_words_starting(&self, prefix: &str, limit: usize) -> Result<Vec<String>, SearchError> {
+        let mut counts: BTreeMap<String, u64> = BTreeMap::new();
+        let mut end = prefix.as_bytes().to_vec();
+        end.push(0xff);
+        for segment in self.reader.searcher().segment_readers() {
+            let index = segment.inverted_index(self.fields.title_fold)?;
+            let mut stream = index
+                .terms()
+                .range()
+                .ge(prefix)
+                .lt(&end)
+                .into_stream()
+                .map_err(tantivy::TantivyError::from)?;
+            while stream.advance() {
+                if let Ok(word) = std::str::from_utf8(stream.key()) {
+                    *counts.entry(word.to_string()).or_default() +=
+                        u64::from(stream.value().doc_freq);
+                }
+            }
+        }
+        let mut words: Vec<(String, u64)> = counts.into_iter().collect();
+        words.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        Ok(words.into_iter().take(limit).map(|(w, _)| w).collect())
     }
 }
