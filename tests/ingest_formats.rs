@@ -394,3 +394,16 @@ fn an_id_an_unchanged_file_holds_is_reported_when_another_file_brings_it() {
     assert_eq!(ids(&ws.engine(), "chỉ thị 05"), ["x"]);
     assert!(ids(&ws.engine(), "hướng dẫn 38").is_empty());
 }
+
+#[test]
+fn copies_of_one_page_keep_one_document_and_are_not_taken_for_furniture() {
+    let ws = Workspace::new();
+    let page = "Tin ngắn\n\nHội nghị quán triệt Chỉ thị 05-CT/TW của Bộ Chính trị.";
+    for name in ["a.txt", "b.txt", "c.txt", "d/e.txt"] {
+        ws.write(name, page);
+    }
+    let report = ws.ingest();
+    assert_eq!(report.documents_total, 1, "{report:?}");
+    assert_eq!(report.duplicates.len(), 3, "{report:?}");
+    assert_eq!(ids(&ws.engine(), "chỉ thị 05").len(), 1);
+}

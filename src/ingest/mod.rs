@@ -238,11 +238,17 @@ const LEARNED_MIN_SHARE: f64 = 0.3;
 /// every text and HTML file, so that no single page's extraction has to know its site.
 fn learn_boilerplate(files: &[SourceFile], max_file_bytes: u64) -> BoilerplateSet {
     let mut learner = BoilerplateLearner::new();
+    // A page saved twice (or reached twice through a link) is one page: its copies must not
+    // teach that its own lines are the site's furniture, which would empty every copy.
+    let mut pages_seen = HashSet::new();
     for file in files {
         if matches!(file.format, sources::Format::JsonLines { .. }) || file.size > max_file_bytes {
             continue;
         }
         if let Ok(bytes) = std::fs::read(&file.path) {
+            if !pages_seen.insert(hashed::content_hash(&bytes)) {
+                continue;
+            }
             let lines = load::page_lines(file, &bytes);
             learner.observe(lines.iter().map(String::as_str));
         }
