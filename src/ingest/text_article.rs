@@ -42,7 +42,14 @@ pub fn extract_text_with(text: &str, boilerplate: &BoilerplateSet) -> Page {
         .filter(|&(i, _)| Some(i) != title_at)
         .map(|(_, line)| *line)
         .collect();
-    article_from_lines(title, &rest, boilerplate)
+    let mut page = article_from_lines(title, &rest, boilerplate);
+    // A text of one short line is a note, not a headline over nothing: its line is its text.
+    if page.body.is_empty() {
+        if let Some(title) = &page.title {
+            page.body.clone_from(title);
+        }
+    }
+    page
 }
 
 /// Builds a page from a known title and the lines under it: dateline, byline, body.
@@ -159,6 +166,16 @@ mod tests {
         let page = extract_text(&long);
         assert_eq!(page.title, None);
         assert_eq!(page.body, long.trim());
+    }
+
+    #[test]
+    fn a_text_of_one_short_line_is_its_own_body() {
+        let page = extract_text("Hội nghị quán triệt Chỉ thị 05-CT/TW.\n");
+        assert_eq!(page.body, "Hội nghị quán triệt Chỉ thị 05-CT/TW.");
+        assert_eq!(
+            page.title.as_deref(),
+            Some("Hội nghị quán triệt Chỉ thị 05-CT/TW.")
+        );
     }
 
     #[test]
