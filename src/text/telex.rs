@@ -11,6 +11,9 @@ use super::syllable::is_syllable;
 
 /// Fewest letters in a word worth converting: a lone letter ("a", "w") is too ambiguous.
 const MIN_LETTERS: usize = 2;
+/// Fewest letters in a word typed in capitals worth converting: shorter ones are
+/// acronyms ("TW" would compose into "TƯ").
+const MIN_CAPITAL_LETTERS: usize = 4;
 
 /// The query with its Telex or VNI words composed into Vietnamese, normalised; `None` when
 /// no word looks typed that way. Quotes, a leading minus and punctuation around a word stay.
@@ -35,17 +38,19 @@ pub fn convert_query(query: &str) -> Option<String> {
 }
 
 /// One word composed from Telex (letters as keys: "dduwowngf") or VNI (digits as keys:
-/// "d9u7o7ng2"), with canonical tone placement; `None` when the word is a syllable as typed,
-/// an acronym ("TW"), has anything but ASCII letters and digits, or does not compose into a
-/// syllable.
+/// "d9u7o7ng2"), with canonical tone placement, in the case it was typed ("DDANGR" →
+/// "ĐẢNG"); `None` when the word is a syllable as typed, an acronym ("TW", "NQTW"), has
+/// anything but ASCII letters and digits, mixes cases ("iPhone"), or does not compose into
+/// a syllable.
 pub fn convert_word(word: &str) -> Option<String> {
     let first = word.chars().next()?;
     let letters = word.chars().filter(char::is_ascii_alphabetic).count();
     let upper = word.chars().filter(char::is_ascii_uppercase).count();
+    let capitals = upper == letters && letters >= MIN_CAPITAL_LETTERS;
     if !first.is_ascii_alphabetic()
         || !word.chars().all(|c| c.is_ascii_alphanumeric())
         || letters < MIN_LETTERS
-        || upper > 1
+        || upper > 1 && !capitals
         || is_syllable(word)
     {
         return None;
@@ -62,7 +67,9 @@ pub fn convert_word(word: &str) -> Option<String> {
         return None;
     }
     let composed = normalize(&composed);
-    Some(if first.is_ascii_uppercase() {
+    Some(if capitals {
+        composed.to_uppercase()
+    } else if first.is_ascii_uppercase() {
         capitalize(&composed)
     } else {
         composed
@@ -102,6 +109,9 @@ mod tests {
             ("hoa2", "hòa"),
             ("d9a3ng", "đảng"),
             ("Vie65t", "Việt"),
+            ("VIEETJ", "VIỆT"),
+            ("DDANGR", "ĐẢNG"),
+            ("QUYE6T1", "QUYẾT"),
         ];
         for (typed, expected) in table {
             assert_eq!(convert_word(typed).as_deref(), Some(expected), "{typed}");
@@ -113,7 +123,8 @@ mod tests {
         let table = [
             "hoa", "nghi", "quyet", "duong", "xoong", "ios", "facebook", "email", "zalo", "covid",
             "2020", "21", "NQ", "TW", "NQTW", "21-NQ/TW", "a4", "u23", "mp3", "h5n1", "w", "",
-            "nghị", "quyết", "đảng",
+            "nghị", "quyết", "đảng", "UBND", "HDND", "BHXH", "TTXVN", "COVID", "NAM", "iPhone",
+            "VieETJ",
         ];
         for word in table {
             assert_eq!(convert_word(word), None, "{word}");
@@ -128,6 +139,7 @@ mod tests {
             ("\"toor chuwcs\" -ddangr", Some("\"tổ chức\" -đảng")),
             ("huongws daanx 38", Some("hướng dẫn 38")),
             ("21-NQ/TW nghij quyeets,", Some("21-NQ/TW nghị quyết,")),
+            ("VIEETJ NAM", Some("VIỆT NAM")),
             ("nghi quyet 21", None),
             ("nghị quyết 21-NQ/TW", None),
             ("facebook ios 2020", None),
