@@ -80,10 +80,10 @@ impl<'h> HeadFirstSnippet<'h> {
     }
 }
 
-/// The passage of `text` from `start` to `end` as HTML, its matches in `<b>`.
-/// The passage from `start` to `end`, its matches in bold; of a word typed with accents
-/// that the passage holds as typed ("bão"), only those: "báo" beside it is not what was
-/// asked. Where it is folded alone, the folded match says why the document was found.
+/// The passage of `text` from `start` to `end` as HTML, its matches in `<b>`; of a word
+/// typed with accents that the passage holds as typed ("bão"), only those: "báo" beside it
+/// is not what was asked. Where it is folded alone, the folded match says why the document
+/// was found.
 fn render(text: &str, matches: &[Match], start: usize, end: usize) -> String {
     let mut out = String::with_capacity(end - start + 64);
     if start > 0 {

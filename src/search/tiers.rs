@@ -21,6 +21,7 @@ use tantivy::{DocId, Score, Searcher, SegmentReader, Term};
 
 use super::build::AnalyzedQuery;
 use crate::cite;
+use crate::text::chars::capitalize;
 
 /// Sort key of a hit: whether it cites what the query names, whether it holds every
 /// accented word as typed, then its score, packed in one integer so that collecting
@@ -147,16 +148,7 @@ fn any_of(segment: &SegmentReader, terms: &[Term], mut bits: Vec<u64>) -> Vec<u6
 /// ("nghi-quyet/21-NQ/TW", "nghi-quyet/21/NQ-CP"). Queries come in lower case, where the
 /// extractor takes "nghị quyết 21" for a common noun: the words are capitalised first.
 pub fn cited_keys(q: &str, searcher: &Searcher, field: Field) -> Vec<Term> {
-    let capitalised: String = q
-        .split(' ')
-        .map(|word| {
-            let mut chars = word.chars();
-            chars.next().map_or_else(String::new, |first| {
-                first.to_uppercase().chain(chars).collect::<String>()
-            })
-        })
-        .collect::<Vec<_>>()
-        .join(" ");
+    let capitalised = q.split(' ').map(capitalize).collect::<Vec<_>>().join(" ");
     let mut keys = BTreeSet::new();
     for citation in cite::extract(&capitalised) {
         let key = citation.key;

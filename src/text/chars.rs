@@ -20,6 +20,14 @@ pub fn is_word_char(c: char) -> bool {
     vowel(c).is_some() || matches!(c, 'đ' | 'Đ') || c.is_alphanumeric() || is_combining_mark(c)
 }
 
+/// `word` with its first char in upper case ("hòa" → "Hòa").
+pub fn capitalize(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |c| {
+        c.to_uppercase().chain(chars).collect::<String>()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,6 +6,7 @@
 //! it is not a Vietnamese syllable as it stands and becomes one once composed, so "hoa",
 //! "ios", "facebook", "2020" and "21-NQ/TW" stay as they are.
 
+use super::chars::capitalize;
 use super::normalize::normalize;
 use super::syllable::is_syllable;
 
@@ -73,13 +74,6 @@ pub fn convert_word(word: &str) -> Option<String> {
         capitalize(&composed)
     } else {
         composed
-    })
-}
-
-fn capitalize(word: &str) -> String {
-    let mut chars = word.chars();
-    chars.next().map_or_else(String::new, |c| {
-        c.to_uppercase().chain(chars).collect::<String>()
     })
 }
 
