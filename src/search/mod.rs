@@ -12,6 +12,7 @@ pub mod response;
 pub mod snippet;
 pub mod stopwords;
 pub mod suggest;
+pub mod terms;
 pub mod tiers;
 pub mod title_pair;
 
@@ -20,7 +21,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, TermQuery};
+use tantivy::query::TermQuery;
 use tantivy::schema::{IndexRecordOption, TantivyDocument, Value};
 use tantivy::store::StoreReader;
 use tantivy::{Index, IndexReader, ReloadPolicy, SegmentReader, Term};
@@ -40,7 +41,7 @@ use response::{
     CitationFacet, Copy, DocumentView, Facets, Hit, SearchResponse, TypeFacet, YearFacet,
 };
 use snippet::{HeadFirstSnippet, Highlight, SNIPPET_BYTES};
-use tiers::{cited_keys, TierKey, Tiers};
+use tiers::{cited_keys, or_citing, TierKey, Tiers};
 
 /// Results a page may hold; more is a scraper, not a reader.
 pub const MAX_LIMIT: usize = 100;
@@ -218,22 +219,8 @@ impl Engine {
             .collect();
         let cited = cited_keys(&wanted.join(" "), &searcher, self.fields.cites);
         if !cited.is_empty() && filters.is_empty() && analyzed.excluded.is_empty() {
-            // The documents citing what the query names match too, however they spell it
-            // ("21-NQ/TƯ" for "21-NQ/TW"); unscored, the tier ranks them.
-            // A union of term queries: a `TermSetQuery` builds an FST for its terms, which
-            // cost more than the rest of such a query.
-            let any: Vec<(Occur, Box<dyn Query>)> = cited
-                .iter()
-                .map(|key| {
-                    let term = TermQuery::new(key.clone(), IndexRecordOption::Basic);
-                    (Occur::Should, Box::new(term) as Box<dyn Query>)
-                })
-                .collect();
-            let citing = ConstScoreQuery::new(Box::new(BooleanQuery::new(any)), 0.0);
-            query = Box::new(BooleanQuery::new(vec![
-                (Occur::Should, query),
-                (Occur::Should, Box::new(citing)),
-            ]));
+            // With filters or exclusions, the citing documents must pass them: they only rank.
+            query = or_citing(query, &cited);
         }
         let top = TopDocs::with_limit(limit).and_offset(offset);
         let exact_fields = [self.fields.body, self.fields.title];

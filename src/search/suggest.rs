@@ -1,11 +1,9 @@
 //! Completions for a search box: cited directives whose label matches what was typed so
 //! far ("nghi quyet 2" → "Nghị quyết 21-NQ/TW"), then titles of matching documents.
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 
-use super::{Engine, SearchError, SearchRequest, SearchResponse};
+use super::{terms, Engine, SearchError, SearchRequest, SearchResponse};
 use crate::text::fold::fold;
 
 /// Directive completions offered at most.
@@ -112,25 +110,8 @@ impl Engine {
 
     /// Up to `limit` folded title words starting with `prefix`, the commonest first.
     fn title_words_starting(&self, prefix: &str, limit: usize) -> Result<Vec<String>, SearchError> {
-        let mut counts: BTreeMap<String, u64> = BTreeMap::new();
-        let mut end = prefix.as_bytes().to_vec();
-        end.push(0xff);
-        for segment in self.reader.searcher().segment_readers() {
-            let index = segment.inverted_index(self.fields.title_fold)?;
-            let mut stream = index
-                .terms()
-                .range()
-                .ge(prefix)
-                .lt(&end)
-                .into_stream()
-                .map_err(tantivy::TantivyError::from)?;
-            while stream.advance() {
-                if let Ok(word) = std::str::from_utf8(stream.key()) {
-                    *counts.entry(word.to_string()).or_default() +=
-                        u64::from(stream.value().doc_freq);
-                }
-            }
-        }
+        let searcher = self.reader.searcher();
+        let counts = terms::starting_with(&searcher, self.fields.title_fold, prefix)?;
         let mut words: Vec<(String, u64)> = counts.into_iter().collect();
         words.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         Ok(words.into_iter().take(limit).map(|(w, _)| w).collect())

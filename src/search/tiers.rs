@@ -16,10 +16,12 @@
 use std::collections::BTreeSet;
 
 use tantivy::postings::BlockSegmentPostings;
+use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocId, Score, Searcher, SegmentReader, Term};
 
 use super::build::AnalyzedQuery;
+use super::terms;
 use crate::cite;
 use crate::text::chars::capitalize;
 
@@ -156,37 +158,36 @@ pub fn cited_keys(q: &str, searcher: &Searcher, field: Field) -> Vec<Term> {
             keys.insert(key);
             continue;
         }
-        // A bare number or plenum: the keys that complete it, in every segment's terms.
-        for segment in searcher.segment_readers() {
-            let Ok(index) = segment.inverted_index(field) else {
-                continue;
-            };
-            let mut to = key.clone().into_bytes();
-            to.push(0xff);
-            let Ok(mut stream) = index
-                .terms()
-                .range()
-                .ge(key.as_bytes())
-                .lt(&to)
-                .into_stream()
-            else {
-                continue;
-            };
-            while stream.advance() && keys.len() < MAX_CITED_KEYS {
-                let Ok(found) = std::str::from_utf8(stream.key()) else {
-                    continue;
-                };
-                let rest = &found[key.len()..];
-                if rest.is_empty() || rest.starts_with('-') || rest.starts_with('/') {
-                    keys.insert(found.to_string());
-                }
-            }
-        }
+        // A bare number or plenum: the keys that complete it ("21-…", "21/…", "tw5-…").
+        let found = terms::starting_with(searcher, field, &key).unwrap_or_default();
+        keys.extend(found.into_keys().filter(|found| {
+            let rest = &found[key.len()..];
+            rest.is_empty() || rest.starts_with('-') || rest.starts_with('/')
+        }));
     }
     keys.iter()
         .take(MAX_CITED_KEYS)
         .map(|key| Term::from_field_text(field, key))
         .collect()
+}
+
+/// `query`, or a document citing any of `cited`: such documents match however they spell
+/// what the query names ("21-NQ/TƯ" for "21-NQ/TW"), unscored, for the tier to rank. A
+/// union of term queries: a `TermSetQuery` builds an FST for its terms, which cost more
+/// than the rest of such a query.
+pub fn or_citing(query: Box<dyn Query>, cited: &[Term]) -> Box<dyn Query> {
+    let any: Vec<(Occur, Box<dyn Query>)> = cited
+        .iter()
+        .map(|key| {
+            let term = TermQuery::new(key.clone(), IndexRecordOption::Basic);
+            (Occur::Should, Box::new(term) as Box<dyn Query>)
+        })
+        .collect();
+    let citing = ConstScoreQuery::new(Box::new(BooleanQuery::new(any)), 0.0);
+    Box::new(BooleanQuery::new(vec![
+        (Occur::Should, query),
+        (Occur::Should, Box::new(citing)),
+    ]))
 }
 
 fn read_postings(segment: &SegmentReader, term: &Term) -> Option<BlockSegmentPostings> {

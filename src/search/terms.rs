@@ -1,0 +1,28 @@
+//! A field's terms by prefix, over every segment: the words the last word typed in a search
+//! box may become, the citation keys a bare number may stand for.
+
+use std::collections::BTreeMap;
+
+use tantivy::schema::Field;
+use tantivy::Searcher;
+
+/// Every term of `field` starting with `prefix`, with the documents holding it.
+pub fn starting_with(
+    searcher: &Searcher,
+    field: Field,
+    prefix: &str,
+) -> tantivy::Result<BTreeMap<String, u64>> {
+    let mut terms: BTreeMap<String, u64> = BTreeMap::new();
+    let mut end = prefix.as_bytes().to_vec();
+    end.push(0xff);
+    for segment in searcher.segment_readers() {
+        let index = segment.inverted_index(field)?;
+        let mut stream = index.terms().range().ge(prefix).lt(&end).into_stream()?;
+        while stream.advance() {
+            if let Ok(term) = std::str::from_utf8(stream.key()) {
+                *terms.entry(term.to_string()).or_default() += u64::from(stream.value().doc_freq);
+            }
+        }
+    }
+    Ok(terms)
+}
