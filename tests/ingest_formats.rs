@@ -407,3 +407,30 @@ fn copies_of_one_page_keep_one_document_and_are_not_taken_for_furniture() {
     assert_eq!(report.duplicates.len(), 3, "{report:?}");
     assert_eq!(ids(&ws.engine(), "chỉ thị 05").len(), 1);
 }
+
+#[test]
+fn a_file_named_in_nfd_gets_an_nfc_id_and_its_nfc_twin_is_kept_too() {
+    use unicode_normalization::UnicodeNormalization;
+    let ws = Workspace::new();
+    let nfd: String = "Hướng dẫn tệp".nfd().collect();
+    ws.write(
+        &format!("{nfd}.txt"),
+        "Bài một\n\nQuán triệt Hướng dẫn 38 của Ban Tổ chức Trung ương.",
+    );
+    ws.ingest();
+    let engine = ws.engine();
+    assert_eq!(ids(&engine, "hướng dẫn 38"), ["Hướng dẫn tệp"]);
+    let by_nfd = engine.document(&nfd).expect("lookup");
+    assert_eq!(by_nfd.map(|d| d.id).as_deref(), Some("Hướng dẫn tệp"));
+    // The same name in NFC is another file on Linux: it has the name, and the first keeps
+    // its own as spelt.
+    ws.write(
+        "Hướng dẫn tệp.txt",
+        "Bài hai\n\nHọc tập Chỉ thị 05-CT/TW của Bộ Chính trị.",
+    );
+    let report = ws.ingest();
+    assert!(report.skipped.is_empty(), "{:?}", report.skipped);
+    assert_eq!(report.documents_total, 2);
+    assert_eq!(ids(&ws.engine(), "hướng dẫn 38"), [nfd]);
+    assert_eq!(ids(&ws.engine(), "chỉ thị 05"), ["Hướng dẫn tệp"]);
+}

@@ -2,6 +2,7 @@
 
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
+use unicode_normalization::UnicodeNormalization;
 
 /// How a file's content is read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -162,6 +163,17 @@ pub fn scan(root: &Path) -> std::io::Result<Scan> {
             });
         }
     }
+    // Two names that differ only in how their accents are encoded (NFC and NFD) would have
+    // one source name: the one spelt in NFC has it, and the other keeps its name as spelt,
+    // so that neither is read over the other.
+    let spelt_otherwise = |file: &SourceFile| raw_relative(root, &file.path) != file.rel;
+    files.sort_by_cached_key(|file| (spelt_otherwise(file), file.path.clone()));
+    let mut names = std::collections::HashSet::new();
+    for file in &mut files {
+        if !names.insert(file.rel.clone()) {
+            file.rel = raw_relative(root, &file.path);
+        }
+    }
     files.sort_by(|a, b| a.rel.cmp(&b.rel));
     skipped.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(Scan {
@@ -171,12 +183,19 @@ pub fn scan(root: &Path) -> std::io::Result<Scan> {
     })
 }
 
-fn relative(root: &Path, path: &Path) -> String {
+/// `path` relative to `root`, `/`-separated, as the file system spells it.
+fn raw_relative(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
     rel.components()
         .map(|c| c.as_os_str().to_string_lossy())
         .collect::<Vec<_>>()
         .join("/")
+}
+
+/// The source name of `path`: relative to `root`, `/`-separated, in NFC, so that a file
+/// named on macOS (NFD) and the same name typed elsewhere (NFC) give one document id.
+fn relative(root: &Path, path: &Path) -> String {
+    raw_relative(root, path).nfc().collect()
 }
 
 #[cfg(test)]

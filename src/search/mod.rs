@@ -25,6 +25,7 @@ use tantivy::query::TermQuery;
 use tantivy::schema::{IndexRecordOption, TantivyDocument, Value};
 use tantivy::store::StoreReader;
 use tantivy::{Index, IndexReader, ReloadPolicy, SegmentReader, Term};
+use unicode_normalization::UnicodeNormalization;
 
 use crate::document::iso_date;
 use crate::index::body_codec::{BodyError, BodyReader};
@@ -293,7 +294,14 @@ impl Engine {
     pub fn document(&self, id: &str) -> Result<Option<DocumentView>, SearchError> {
         let manifest = Manifest::load(&self.index);
         let id = manifest.original_of(id).unwrap_or(id);
-        let Some(mut view) = self.stored_document(id)? else {
+        let mut found = self.stored_document(id)?;
+        // Ids from file names are NFC (`ingest::sources`); a link may carry the NFD bytes.
+        if found.is_none() && !unicode_normalization::is_nfc(id) {
+            let nfc: String = id.nfc().collect();
+            let nfc = manifest.original_of(&nfc).unwrap_or(&nfc).to_owned();
+            found = self.stored_document(&nfc)?;
+        }
+        let Some(mut view) = found else {
             return Ok(None);
         };
         view.copies = manifest
