@@ -273,3 +273,15 @@ async fn error_bodies_never_show_paths_or_stack_traces() {
         }
     }
 }
+
+#[tokio::test]
+async fn a_path_that_is_not_utf8_gets_a_json_400() {
+    let (_ws, base) = start(Limits::default()).await;
+    for path in ["/api/documents/%FF", "/api/citations/nghi-quyet/%FF"] {
+        let answer = reqwest::get(format!("{base}{path}")).await.expect("get");
+        assert_eq!(answer.status().as_u16(), 400, "{path}");
+        let body: Value = answer.json().await.expect("a JSON error body");
+        let message = body["error"].as_str().unwrap_or_default();
+        assert!(message.contains("UTF-8"), "{path}: {body}");
+    }
+}

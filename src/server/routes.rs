@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use axum::body::Bytes;
-use axum::extract::rejection::QueryRejection;
+use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap};
 use axum::Json;
@@ -91,8 +91,9 @@ pub async fn search(
 /// `GET /api/documents/{id}`: ids may contain `/` (nested corpus folders) and `#` (split pages).
 pub async fn document(
     State(engine): State<AppState>,
-    Path(id): Path<String>,
+    id: Result<Path<String>, PathRejection>,
 ) -> Result<Json<DocumentView>, AppError> {
+    let Path(id) = id.map_err(|e| AppError::BadRequest(e.body_text()))?;
     let lookup = id.clone();
     match tokio::task::spawn_blocking(move || engine.document(&lookup)).await?? {
         Some(view) => Ok(Json(view)),
@@ -124,8 +125,9 @@ pub async fn citations(
 /// `GET /api/citations/{key}`: the directive and the documents citing it.
 pub async fn directive(
     State(engine): State<AppState>,
-    Path(key): Path<String>,
+    key: Result<Path<String>, PathRejection>,
 ) -> Result<Json<DirectiveView>, AppError> {
+    let Path(key) = key.map_err(|e| AppError::BadRequest(e.body_text()))?;
     let lookup = key.clone();
     match tokio::task::spawn_blocking(move || engine.directive(&lookup)).await?? {
         Some(view) => Ok(Json(view)),
