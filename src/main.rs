@@ -1,6 +1,6 @@
 //! `tracuu`: the command line. Parses flags and wires the library's pieces together.
 
-use std::io::{IsTerminal, Read};
+use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
@@ -149,7 +149,22 @@ fn main() -> Result<()> {
         )
         .with_writer(std::io::stderr)
         .init();
-    let cli = Cli::parse();
+    match run(Cli::parse()) {
+        // A reader that stops early (`tracuu extract FILE | head`) is not an error.
+        Err(e) if is_broken_pipe(&e) => Ok(()),
+        done => done,
+    }
+}
+
+/// Whether `error` is writing to a pipe whose reader has gone.
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error
+        .chain()
+        .filter_map(|cause| cause.downcast_ref::<std::io::Error>())
+        .any(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+}
+
+fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Some(Command::Ingest {
             corpus,
@@ -159,7 +174,7 @@ fn main() -> Result<()> {
             let mut options = IngestOptions::new(corpus, index);
             options.max_file_bytes = max_file_mb.saturating_mul(1024 * 1024);
             let report = run_ingest(&options)?;
-            print_report(&report);
+            print_report(&report)?;
             Ok(())
         }
         Some(Command::Search {
@@ -193,14 +208,15 @@ fn main() -> Result<()> {
         Some(Command::Snapshot { index, out, keep }) => {
             let published = snapshot::publish(&index, &out, keep)
                 .with_context(|| format!("snapshot of {}", index.display()))?;
+            let mut stdout = std::io::stdout().lock();
             let state = if published.created {
                 "published"
             } else {
                 "unchanged"
             };
-            println!("{state} {}", out.join(&published.name).display());
+            writeln!(stdout, "{state} {}", out.join(&published.name).display())?;
             for old in &published.removed {
-                println!("removed {}", out.join(old).display());
+                writeln!(stdout, "removed {}", out.join(old).display())?;
             }
             Ok(())
         }
@@ -216,17 +232,20 @@ fn main() -> Result<()> {
             };
             let report = export::run(&index, &out, format, &name)
                 .with_context(|| format!("exporting {}", index.display()))?;
-            println!(
+            let mut stdout = std::io::stdout().lock();
+            writeln!(
+                stdout,
                 "{} documents exported into {} files in {}",
                 report.documents,
                 report.files.len(),
                 out.display()
-            );
+            )?;
             if report.unreadable > 0 {
-                println!(
+                writeln!(
+                    stdout,
                     "{} stored documents could not be read back",
                     report.unreadable
-                );
+                )?;
             }
             Ok(())
         }
@@ -272,8 +291,10 @@ fn run_ingest(options: &IngestOptions) -> Result<IngestReport> {
     Ok(report)
 }
 
-fn print_report(report: &IngestReport) {
-    println!(
+fn print_report(report: &IngestReport) -> Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    writeln!(
+        stdout,
         "files: {} seen, {} added, {} updated, {} removed, {} unchanged, {} skipped",
         report.files_seen,
         report.files_added,
@@ -281,8 +302,9 @@ fn print_report(report: &IngestReport) {
         report.files_removed,
         report.files_unchanged,
         report.skipped.len()
-    );
-    println!(
+    )?;
+    writeln!(
+        stdout,
         "documents: {} written, {} removed, {} in the index; {:.1} MB read in {:.2} s ({:.1} MB/s)",
         report.documents_written,
         report.documents_removed,
@@ -290,25 +312,32 @@ fn print_report(report: &IngestReport) {
         report.bytes_read as f64 / 1e6,
         report.elapsed.as_secs_f64(),
         report.megabytes_per_second()
-    );
+    )?;
     if !report.duplicates.is_empty() {
-        println!("duplicates: {} not indexed again", report.duplicates.len());
+        writeln!(
+            stdout,
+            "duplicates: {} not indexed again",
+            report.duplicates.len()
+        )?;
     }
     for d in &report.duplicates {
-        println!(
+        writeln!(
+            stdout,
             "duplicate {} ({}): same article as {}",
             d.id, d.source, d.original
-        );
+        )?;
     }
     for s in &report.skipped {
-        println!("skipped {}: {}", s.path, s.reason);
+        writeln!(stdout, "skipped {}: {}", s.path, s.reason)?;
     }
     for w in &report.warnings {
-        println!("warning {}: {}", w.path, w.reason);
+        writeln!(stdout, "warning {}: {}", w.path, w.reason)?;
     }
+    Ok(())
 }
 
 fn search(index: &Path, query: String, limit: usize, json: bool) -> Result<()> {
+    let mut stdout = std::io::stdout().lock();
     if !tracuu::index::exists(index) {
         bail!("no index at {}: run `tracuu ingest` first", index.display());
     }
@@ -319,30 +348,43 @@ fn search(index: &Path, query: String, limit: usize, json: bool) -> Result<()> {
         ..SearchRequest::default()
     })?;
     if json {
-        println!("{}", serde_json::to_string_pretty(&response)?);
+        writeln!(stdout, "{}", serde_json::to_string_pretty(&response)?)?;
         return Ok(());
     }
     if let Some(read) = &response.searched_for {
-        println!("Đang hiển thị kết quả cho: {read}");
+        writeln!(stdout, "Đang hiển thị kết quả cho: {read}")?;
     }
-    println!("{} documents ({:.2} ms)", response.total, response.took_ms);
+    writeln!(
+        stdout,
+        "{} documents ({:.2} ms)",
+        response.total, response.took_ms
+    )?;
     for (i, hit) in response.hits.iter().enumerate() {
         let date = hit.date.as_deref().unwrap_or("----------");
-        println!("{:>3}. [{}] {} — {}", i + 1, date, hit.id, hit.title);
+        writeln!(
+            stdout,
+            "{:>3}. [{}] {} — {}",
+            i + 1,
+            date,
+            hit.id,
+            hit.title
+        )?;
         let (bold, plain) = if std::io::stdout().is_terminal() {
             ("\x1b[1m", "\x1b[0m")
         } else {
             ("", "")
         };
-        println!(
+        writeln!(
+            stdout,
             "     {}",
             hit.snippet_html.replace("<b>", bold).replace("</b>", plain)
-        );
+        )?;
     }
     Ok(())
 }
 
 fn extract(file: Option<&Path>) -> Result<()> {
+    let mut stdout = std::io::stdout().lock();
     let bytes = match file {
         None => read_stdin()?,
         Some(p) if p == Path::new("-") => read_stdin()?,
@@ -354,17 +396,18 @@ fn extract(file: Option<&Path>) -> Result<()> {
     let text = ingest::load::standalone_text(&bytes, html_hint);
     let citations = tracuu::cite::extract(&text);
     let json = serde_json::json!({ "citations": citations });
-    println!("{}", serde_json::to_string_pretty(&json)?);
+    writeln!(stdout, "{}", serde_json::to_string_pretty(&json)?)?;
     Ok(())
 }
 
 fn eval(data: &Path, index: Option<&Path>, json: bool) -> Result<()> {
+    let mut stdout = std::io::stdout().lock();
     let report = tracuu::eval::run(data, index)
         .with_context(|| format!("evaluating on {}", data.display()))?;
     if json {
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        writeln!(stdout, "{}", serde_json::to_string_pretty(&report)?)?;
     } else {
-        print!("{}", report.markdown());
+        write!(stdout, "{}", report.markdown())?;
     }
     Ok(())
 }
@@ -403,7 +446,7 @@ fn serve(
         if corpus.is_dir() {
             let report = run_ingest(&IngestOptions::new(corpus, index))?;
             if report.changed() {
-                print_report(&report);
+                print_report(&report)?;
             }
         } else if !tracuu::index::exists(index) {
             bail!(

@@ -187,3 +187,27 @@ fn serve_refuses_a_current_pointer_to_a_missing_snapshot_and_creates_nothing() {
     // Refused, not served as a fresh empty index created in its place.
     assert!(!snapshots.join("00000009-42").exists());
 }
+
+#[test]
+fn extract_into_a_reader_that_stops_early_exits_quietly() {
+    use std::io::Read;
+    let ws = Workspace::new();
+    let text = "Theo Nghị quyết số 21-NQ/TW ngày 16/6/2022 của Bộ Chính trị. ".repeat(4000);
+    ws.write("dai.txt", &text);
+    let mut child = tracuu()
+        .arg("extract")
+        .arg(ws.corpus().join("dai.txt"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run extract");
+    // Read one line, as `head -1` does, and hang up.
+    let mut stdout = child.stdout.take().expect("stdout");
+    let mut first = [0u8; 2];
+    stdout.read_exact(&mut first).expect("first bytes");
+    drop(stdout);
+    let out = child.wait_with_output().expect("wait");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{:?}: {stderr}", out.status);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
