@@ -68,6 +68,22 @@ fn search_without_an_index_says_what_to_do() {
 }
 
 #[test]
+fn ingest_of_a_missing_corpus_says_so_and_creates_nothing() {
+    let ws = Workspace::new();
+    let out = tracuu()
+        .args(["ingest", "--corpus"])
+        .arg(ws.corpus().join("no-such-folder"))
+        .arg("--index")
+        .arg(ws.index())
+        .output()
+        .expect("run");
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("cannot read corpus directory"), "{stderr}");
+    assert!(!ws.index().exists(), "a failed ingest left an index behind");
+}
+
+#[test]
 fn serve_without_an_index_or_a_corpus_says_what_to_do_and_creates_nothing() {
     let ws = Workspace::new();
     let out = tracuu()
