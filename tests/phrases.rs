@@ -47,3 +47,45 @@ fn words_across_a_clause_break_make_no_pair() {
     assert!(ids(&engine, "\"nay hop\"").is_empty());
     assert_eq!(ids(&engine, "\"sáng nay, họp\""), ["together"]);
 }
+
+#[test]
+fn numbers_match_with_or_without_leading_zeros_and_are_highlighted_whole() {
+    let ws = Workspace::new();
+    ws.write(
+        "zeros.txt",
+        "Tin bốn\n\nNgày 24/05/2017, chi bộ học tập Chỉ thị 05-CT/TW của Bộ Chính trị.",
+    );
+    ws.write(
+        "plain.txt",
+        "Tin năm\n\nNgày 24/5/2017, đoàn viên học Chỉ thị 5 về công tác dân vận.",
+    );
+    ws.write(
+        "other.txt",
+        "Tin sáu\n\nNgày 24/15/2017 và 240/5/2017 là khác.",
+    );
+    ws.ingest();
+    let engine = ws.engine();
+    for q in ["\"24/05/2017\"", "\"24/5/2017\"", "\"ngày 24/05/2017\""] {
+        let mut hits = ids(&engine, q);
+        hits.sort();
+        assert_eq!(hits, ["plain", "zeros"], "{q}");
+    }
+    let response = engine
+        .search(&tracuu::search::SearchRequest {
+            q: "chỉ thị 5".into(),
+            ..Default::default()
+        })
+        .expect("search");
+    let zeros = response
+        .hits
+        .iter()
+        .find(|h| h.id == "zeros")
+        .expect("found");
+    assert!(
+        zeros
+            .snippet_html
+            .contains("<b>Chỉ</b> <b>thị</b> <b>05</b>"),
+        "{}",
+        zeros.snippet_html
+    );
+}

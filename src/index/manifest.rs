@@ -16,7 +16,8 @@ use tantivy::Index;
 /// version 5 bodies still read, but an upgrade stores every body so.
 /// 7: citation keys changed (Party symbols written the State way, decrees by number and
 /// year, "19-2017/NQ-CP"; a bare mention no longer re-keys a symbol's own key).
-pub const PIPELINE_VERSION: u32 = 7;
+/// 8: a number's leading zeros are not part of its word ("05" is indexed "5").
+pub const PIPELINE_VERSION: u32 = 8;
 
 /// Prefix of the sources of documents written through the API rather than read from a
 /// corpus file: an ingest neither rewrites nor removes them.

@@ -199,8 +199,14 @@ impl<'h> Scan<'h> {
         };
         let exact =
             self.unaccented[word] || self.highlight.exact.contains(exact_word(token).as_ref());
+        // A number's leading zeros are not in its word ("05" is "5"), but are highlighted.
+        let zeros = text[..from]
+            .bytes()
+            .rev()
+            .take_while(|&b| b == b'0')
+            .count();
         self.matches.push(Match {
-            from,
+            from: from - zeros,
             to,
             word: word.min(63) as u32,
             exact,

@@ -72,7 +72,29 @@ pub fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 /// The first word at or after byte `from`.
 fn next_word(text: &str, from: usize) -> Option<(usize, usize)> {
     let start = next_word_start(text, from)?;
-    Some((start, word_end(text, start)))
+    let end = word_end(text, start);
+    Some((past_leading_zeros(text.as_bytes(), start, end), end))
+}
+
+/// Where the number from `start` to `end` begins once its leading zeros are left out: "05"
+/// is the word "5", so that "Chỉ thị 05" and "Chỉ thị 5", "24/05/2017" and "24/5/2017" find
+/// each other. A word that is not all digits keeps its zeros ("0x1f"), and so does zero.
+fn past_leading_zeros(bytes: &[u8], start: usize, end: usize) -> usize {
+    if bytes.get(start) != Some(&b'0') {
+        return start;
+    }
+    let word = &bytes[start..end];
+    if !word
+        .iter()
+        .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b','))
+    {
+        return start;
+    }
+    let zeros = word
+        .windows(2)
+        .take_while(|pair| pair[0] == b'0' && pair[1].is_ascii_digit())
+        .count();
+    start + zeros
 }
 
 /// Byte offset of the first word character at or after `from`. ASCII bytes are tested as
@@ -145,7 +167,7 @@ mod tests {
 
     #[test]
     fn splits_words_and_keeps_numbers_whole() {
-        let table: [(&str, &[&str]); 7] = [
+        let table: [(&str, &[&str]); 10] = [
             ("Hướng dẫn 38", &["Hướng", "dẫn", "38"]),
             ("21-NQ/TW", &["21", "NQ", "TW"]),
             (
@@ -156,6 +178,12 @@ mod tests {
             ("năm 2022. Tiếp", &["năm", "2022", "Tiếp"]),
             ("“bốn tốt”…", &["bốn", "tốt"]),
             ("30/2020/NĐ-CP", &["30", "2020", "NĐ", "CP"]),
+            ("ngày 05/01/2017", &["ngày", "5", "1", "2017"]),
+            ("Chỉ thị 05-CT/TW", &["Chỉ", "thị", "5", "CT", "TW"]),
+            (
+                "0 00 007 0.5 00,25 0x1f 05a",
+                &["0", "0", "7", "0.5", "0,25", "0x1f", "05a"],
+            ),
         ];
         for (input, expected) in table {
             assert_eq!(texts(input), expected, "{input}");
@@ -181,7 +209,18 @@ mod tests {
                 end = start + i + c.len_utf8();
                 prev = Some(c);
             }
-            out.push((start, end));
+            // A number's leading zeros, but its last digit, are not part of it.
+            let word = &text[start..end];
+            let number = word
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == ',');
+            let mut first = start;
+            if number {
+                let digits = word.chars().take_while(|c| c.is_ascii_digit()).count();
+                let zeros = word.chars().take_while(|&c| c == '0').count();
+                first += zeros.min(digits.saturating_sub(1));
+            }
+            out.push((first, end));
             cursor = end;
         }
         out
@@ -194,6 +233,7 @@ mod tests {
             "Nghị quyết số 21-NQ/TW ngày 16/6/2022 của Ban Chấp hành Trung ương",
             "ĐẢNG Ủy × ÷ ½ ² ¾ ÀÿĀ ẠỹỺ 中文 ١٢٣ Vie\u{0302}\u{0323}t \u{0301}a",
             "“bốn tốt”… tổng số 1.832 đảng viên\u{00A0}đạt 6,17% — hết.",
+            "0 00 007 0.5 00,25 0x1f 05a ngày 05/01/2017 số 0",
             "",
             "   ",
         ];
