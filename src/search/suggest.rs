@@ -2,8 +2,10 @@
 //! far ("nghi quyet 2" → "Nghị quyết 21-NQ/TW"), then titles of matching documents.
 
 use serde::Serialize;
+use tantivy::schema::Field;
 
 use super::{terms, Engine, SearchError, SearchRequest, SearchResponse};
+use crate::text::exact_filter::exact_word;
 use crate::text::fold::fold;
 
 /// Directive completions offered at most.
@@ -82,7 +84,7 @@ impl Engine {
 
     /// The titles for `q` read as typed so far: its last word, unless a space ends it, may
     /// be the start of a longer one ("Nguyễn Phú Tr"). Each of the commonest title words it
-    /// begins is tried in its place, and the reading that finds the most documents wins.
+    /// begins (see [`Engine::completions_of`]) is tried in its place, and the reading that finds the most documents wins.
     fn search_as_typed(&self, q: &str) -> Result<SearchResponse, SearchError> {
         let titles = |q: String| {
             self.search(&SearchRequest {
@@ -96,7 +98,7 @@ impl Engine {
             return titles(q.to_string());
         }
         let mut best: Option<SearchResponse> = None;
-        for word in self.title_words_starting(&fold(last), MAX_COMPLETIONS)? {
+        for word in self.completions_of(last)? {
             let found = titles(format!("{head} {word}"))?;
             if best.as_ref().is_none_or(|b| found.total > b.total) {
                 best = Some(found);
@@ -108,12 +110,32 @@ impl Engine {
         }
     }
 
-    /// Up to `limit` folded title words starting with `prefix`, the commonest first.
-    fn title_words_starting(&self, prefix: &str, limit: usize) -> Result<Vec<String>, SearchError> {
+    /// The commonest title words the unfinished word `last` may become. Typed with
+    /// accents, it keeps them: "bố" becomes "bốn" or "bối", not the commoner "bộ"; where
+    /// no title word so begins (an accent still to come), its folded form is completed.
+    fn completions_of(&self, last: &str) -> Result<Vec<String>, SearchError> {
+        let folded = fold(last);
+        let exact = exact_word(last);
+        if *exact != folded {
+            let words = self.title_words_starting(self.fields.title, &exact)?;
+            if !words.is_empty() {
+                return Ok(words);
+            }
+        }
+        self.title_words_starting(self.fields.title_fold, &folded)
+    }
+
+    /// Up to [`MAX_COMPLETIONS`] words of the title `field` starting with `prefix`, the
+    /// commonest first.
+    fn title_words_starting(&self, field: Field, prefix: &str) -> Result<Vec<String>, SearchError> {
         let searcher = self.reader.searcher();
-        let counts = terms::starting_with(&searcher, self.fields.title_fold, prefix)?;
+        let counts = terms::starting_with(&searcher, field, prefix)?;
         let mut words: Vec<(String, u64)> = counts.into_iter().collect();
         words.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        Ok(words.into_iter().take(limit).map(|(w, _)| w).collect())
+        Ok(words
+            .into_iter()
+            .take(MAX_COMPLETIONS)
+            .map(|(w, _)| w)
+            .collect())
     }
 }
