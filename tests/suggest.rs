@@ -29,13 +29,15 @@ fn an_unfinished_word_typed_with_accents_keeps_them() {
     {
         ws.write(
             &format!("t{i}.txt"),
-            &format!("{title}\n\nBài viết số {i} về công tác xây dựng Đảng ở cơ sở."),
+            format!("{title}\n\nBài viết số {i} về công tác xây dựng Đảng ở cơ sở."),
         );
     }
     ws.ingest();
     let engine = ws.engine();
     assert_eq!(
-        titles(&engine, "tổ chức đảng bố").first().map(String::as_str),
+        titles(&engine, "tổ chức đảng bố")
+            .first()
+            .map(String::as_str),
         Some("Xây dựng tổ chức đảng bốn tốt")
     );
     // Typed without accents, the commonest reading wins.
