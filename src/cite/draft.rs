@@ -80,6 +80,7 @@ impl Draft {
             article: self.article,
             key: String::new(),
             resolved_from: None,
+            aliased_from: None,
         };
         citation.key = key_for(&citation);
         citation

@@ -113,13 +113,22 @@ pub fn close(aliases: HashMap<String, String>) -> HashMap<String, String> {
     closed
 }
 
-/// Rewrites each citation's key through the aliases.
-pub fn apply_aliases(citations: &mut [Citation], aliases: &HashMap<String, String>) {
+/// Keys each citation through the aliases from the key of its own mention, so that keys
+/// follow the aliases as they change (an empty map gives every mention its own key back).
+/// Says whether any key changed.
+pub fn apply_aliases(citations: &mut [Citation], aliases: &HashMap<String, String>) -> bool {
+    let mut changed = false;
     for c in citations {
-        if let Some(key) = aliases.get(&c.key) {
-            c.key.clone_from(key);
-        }
+        let own = c.aliased_from.clone().unwrap_or_else(|| c.key.clone());
+        let (key, aliased_from) = match aliases.get(&own) {
+            Some(target) if *target != own => (target.clone(), Some(own)),
+            _ => (own, None),
+        };
+        changed |= key != c.key || aliased_from != c.aliased_from;
+        c.key = key;
+        c.aliased_from = aliased_from;
     }
+    changed
 }
 
 #[cfg(test)]

@@ -36,6 +36,10 @@ pub struct Citation {
     pub key: String,
     /// For a short mention completed from a fuller one, that one's `start`.
     pub resolved_from: Option<usize>,
+    /// For a mention the corpus taught a fuller key (`cite::graph`), the key of the mention
+    /// itself, from which the fuller one is learned again at each ingest.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub aliased_from: Option<String>,
 }
 
 /// A document type: slug for keys and URLs, Vietnamese name for pages, symbol abbreviations.
@@ -235,6 +239,7 @@ mod tests {
             article: None,
             key: String::new(),
             resolved_from: None,
+            aliased_from: None,
         }
     }
 

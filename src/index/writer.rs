@@ -5,20 +5,39 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use tantivy::collector::DocSetCollector;
 use tantivy::index::SegmentId;
 use tantivy::merge_policy::{DefaultMergePolicy, MergePolicy, NoMergePolicy};
-use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
-use tantivy::schema::{IndexRecordOption, TantivyDocument};
-use tantivy::{DateTime, Index, IndexWriter, Term};
+use tantivy::query::ExistsQuery;
+use tantivy::schema::TantivyDocument;
+use tantivy::{DateTime, DocAddress, Index, IndexWriter, Searcher, Term};
 
 use super::body_codec::BodyEncoder;
 use super::index_document::IndexDocument;
 use super::manifest::{FileState, Manifest};
-use super::stored::document_from_stored;
+use super::stored::{document_from_stored, stored_citations, stored_text};
 use super::{Fields, IndexError};
-use crate::cite::apply_aliases;
+use crate::cite::{apply_aliases, Citation};
 use crate::document::Document;
 
 /// Memory for the indexing threads together; tantivy splits it between them.
 const WRITER_MEMORY_BYTES: usize = 256 * 1024 * 1024;
+
+/// The committed documents that cite anything, as one searcher reads them.
+pub struct CommittedCiting {
+    searcher: Searcher,
+    docs: Vec<CitingDocument>,
+}
+
+impl CommittedCiting {
+    /// Every document's citations, as stored.
+    pub fn citations(&self) -> impl Iterator<Item = &[Citation]> {
+        self.docs.iter().map(|d| d.citations.as_slice())
+    }
+}
+
+/// One committed document that cites.
+struct CitingDocument {
+    address: DocAddress,
+    citations: Vec<Citation>,
+}
 
 /// An open writer and the manifest it will commit.
 pub struct Writer {
@@ -121,36 +140,54 @@ impl Writer {
         self.manifest.aliases = aliases;
     }
 
-    /// Rewrites committed documents that cite an alias key so that they cite the canonical
-    /// key instead (documents of `skip` sources are being rewritten anyway). Returns how many.
-    pub fn rekey(
-        &mut self,
-        aliases: &HashMap<String, String>,
-        skip: &HashSet<String>,
-    ) -> Result<usize, IndexError> {
-        if aliases.is_empty() {
-            return Ok(0);
-        }
+    /// The committed documents that cite anything, with their citations as stored, but
+    /// those of the sources `skip` names (being rewritten or removed).
+    pub fn committed_citing(
+        &self,
+        skip: impl Fn(&str) -> bool,
+    ) -> Result<CommittedCiting, IndexError> {
         let searcher = self.index.reader()?.searcher();
-        let should: Vec<(Occur, Box<dyn Query>)> = aliases
-            .keys()
-            .map(|alias| {
-                let term = Term::from_field_text(self.fields.cites, alias);
-                let q: Box<dyn Query> = Box::new(TermQuery::new(term, IndexRecordOption::Basic));
-                (Occur::Should, q)
-            })
+        let exists = ExistsQuery::new("cites".into(), false);
+        let mut addresses: Vec<DocAddress> = searcher
+            .search(&exists, &DocSetCollector)?
+            .into_iter()
             .collect();
-        let addresses = searcher.search(&BooleanQuery::new(should), &DocSetCollector)?;
-        let mut rewritten = 0;
+        addresses.sort();
+        let mut docs = Vec::new();
         for address in addresses {
             let stored: TantivyDocument = searcher.doc(address)?;
+            match stored_text(&stored, self.fields.source) {
+                Some(source) if !skip(source) => docs.push(CitingDocument {
+                    address,
+                    citations: stored_citations(&stored, &self.fields),
+                }),
+                _ => {}
+            }
+        }
+        Ok(CommittedCiting { searcher, docs })
+    }
+
+    /// Rewrites the documents of `committed` that `aliases` key otherwise than they were
+    /// keyed (a new alias, or one dropped). Returns how many.
+    pub fn realias(
+        &mut self,
+        committed: CommittedCiting,
+        aliases: &HashMap<String, String>,
+    ) -> Result<usize, IndexError> {
+        let mut rewritten = 0;
+        for CitingDocument {
+            address,
+            mut citations,
+        } in committed.docs
+        {
+            if !apply_aliases(&mut citations, aliases) {
+                continue;
+            }
+            let stored: TantivyDocument = committed.searcher.doc(address)?;
             let Some(mut doc) = document_from_stored(&stored, &self.fields) else {
                 continue;
             };
-            if skip.contains(&doc.source) {
-                continue;
-            }
-            apply_aliases(&mut doc.citations, aliases);
+            doc.citations = citations;
             self.writer
                 .delete_term(Term::from_field_text(self.fields.id, &doc.id));
             self.add(&doc)?;

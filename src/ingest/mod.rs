@@ -192,30 +192,37 @@ pub fn run(
         result?;
     }
 
-    // What one document says in full teaches what another means by a short mention: learn
-    // the aliases over everything read (and everything learned before), then write.
-    let all: Vec<Vec<Citation>> = run.pending.iter().map(|d| d.citations.clone()).collect();
-    let mut aliases: HashMap<String, String> = committed.aliases.clone().into_iter().collect();
-    aliases.extend(cite::corpus_aliases(&all));
-    let aliases = cite::close_aliases(aliases);
-    for mut doc in std::mem::take(&mut run.pending) {
-        cite::apply_aliases(&mut doc.citations, &aliases);
-        writer.add(&doc)?;
-        report.documents_written += 1;
-    }
-    let learned: HashMap<String, String> = aliases
-        .iter()
-        .filter(|(alias, _)| !committed.aliases.contains_key(*alias))
-        .map(|(a, k)| (a.clone(), k.clone()))
-        .collect();
-    report.documents_rekeyed = writer.rekey(&learned, &replaced)?;
-    writer.set_aliases(aliases.into_iter().collect());
-
-    for gone in committed
+    let gone: Vec<String> = committed
         .files
         .keys()
         .filter(|k| !present.contains(k.as_str()) && !is_api_source(k))
-    {
+        .cloned()
+        .collect();
+    // What one document says in full teaches what another means by a short mention. The
+    // aliases are learned again from every citing document the index will hold, from each
+    // mention's own key, so that the same corpus gets the same keys whatever order it came
+    // in: an alias a new document teaches re-keys the old ones, and one it makes ambiguous
+    // (a second resolution of a plenum) gives them their own keys back.
+    let changed = !run.pending.is_empty() || !replaced.is_empty() || !gone.is_empty();
+    if changed {
+        let kept = writer.committed_citing(|source| {
+            replaced.contains(source) || gone.iter().any(|g| g == source)
+        })?;
+        let mut all: Vec<Vec<Citation>> = kept.citations().map(<[Citation]>::to_vec).collect();
+        all.extend(run.pending.iter().map(|d| d.citations.clone()));
+        for citations in &mut all {
+            cite::apply_aliases(citations, &HashMap::new());
+        }
+        let aliases = cite::close_aliases(cite::corpus_aliases(&all));
+        report.documents_rekeyed = writer.realias(kept, &aliases)?;
+        for mut doc in std::mem::take(&mut run.pending) {
+            cite::apply_aliases(&mut doc.citations, &aliases);
+            writer.add(&doc)?;
+            report.documents_written += 1;
+        }
+        writer.set_aliases(aliases.into_iter().collect());
+    }
+    for gone in &gone {
         writer.remove_source(gone);
         report.files_removed += 1;
     }

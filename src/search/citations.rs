@@ -13,6 +13,7 @@ use super::response::CitationFacet;
 use super::snippet::escape_into;
 use super::{stored_body, stored_text, Engine, SearchError};
 use crate::cite::{label_for_key, Citation};
+use crate::index::manifest::Manifest;
 use crate::index::stored::stored_citations;
 use crate::text::fold::fold;
 use crate::text::sentence::sentence_around;
@@ -132,6 +133,19 @@ impl Engine {
 
     /// A cited directive with its citing documents; `None` when nothing cites `key`.
     pub fn directive(&self, key: &str) -> Result<Option<DirectiveView>, SearchError> {
+        if let Some(view) = self.directive_keyed(key)? {
+            return Ok(Some(view));
+        }
+        // A key the corpus taught a fuller one for ("nghi-quyet/tw5-XIII" of the one
+        // resolution of that plenum) is that one's page: every mention of it now has it.
+        match Manifest::load(&self.index).aliases.get(key) {
+            Some(target) => self.directive_keyed(target),
+            None => Ok(None),
+        }
+    }
+
+    /// The directive cited with exactly `key`.
+    fn directive_keyed(&self, key: &str) -> Result<Option<DirectiveView>, SearchError> {
         let searcher = self.reader.searcher();
         let query = TermQuery::new(
             Term::from_field_text(self.fields.cites, key),

@@ -51,6 +51,7 @@ fn cite(body: &str, mention: &str, kind: &str, symbol: Option<&str>, key: &str) 
         article: None,
         key: key.to_string(),
         resolved_from: None,
+        aliased_from: None,
     }
 }
 

@@ -99,6 +99,7 @@ mod tests {
             article: None,
             key: key.into(),
             resolved_from: None,
+            aliased_from: None,
         }
     }
 
