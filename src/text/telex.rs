@@ -62,6 +62,9 @@ pub fn convert_word(word: &str) -> Option<String> {
         &vi::VNI
     };
     let lower = word.to_ascii_lowercase();
+    if tone_keys(&lower) > 1 {
+        return None;
+    }
     let mut composed = String::with_capacity(word.len() + 4);
     vi::transform_buffer(method, lower.chars(), &mut composed);
     if composed == lower || !is_syllable(&composed) {
@@ -75,6 +78,18 @@ pub fn convert_word(word: &str) -> Option<String> {
     } else {
         composed
     })
+}
+
+/// How many of the keys after the word's first vowel set a tone: Telex's "s f r x j" (no
+/// Vietnamese syllable ends in one of them) and VNI's "1"–"5". A syllable typed takes one;
+/// a word with two ("saros", "afx") is a name or a foreign word, not a syllable retyped.
+fn tone_keys(lower: &str) -> usize {
+    let after_vowel = lower.trim_start_matches(|c| !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y'));
+    after_vowel
+        .chars()
+        .skip(1)
+        .filter(|c| matches!(c, 's' | 'f' | 'r' | 'x' | 'j' | '1'..='5'))
+        .count()
 }
 
 #[cfg(test)]
@@ -118,7 +133,7 @@ mod tests {
             "hoa", "nghi", "quyet", "duong", "xoong", "ios", "facebook", "email", "zalo", "covid",
             "2020", "21", "NQ", "TW", "NQTW", "21-NQ/TW", "a4", "u23", "mp3", "h5n1", "w", "",
             "nghị", "quyết", "đảng", "UBND", "HDND", "BHXH", "TTXVN", "COVID", "NAM", "iPhone",
-            "VieETJ",
+            "VieETJ", "Saros", "afx", "mars", "Paris",
         ];
         for word in table {
             assert_eq!(convert_word(word), None, "{word}");
