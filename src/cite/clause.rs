@@ -41,6 +41,8 @@ static ISSUER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(r"^\s*,?\s*(?:cua|do)\s+({})", issuer_alternation());
     Regex::new(&pattern).unwrap()
 });
+/// "của" right after a number, before its issuing body.
+static OF: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s+cua\s").unwrap());
 static ISSUER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(
         r"(?:^|[^a-z0-9])({})((?:\s+[a-z]+){{0,3}}?)(?:\s*\(\s*khoa\s+([ivxlc]{{1,7}}|\d{{1,2}})\s*\))?\s*,?\s*(?:(?:da|vua|moi|cung)\s+)?(?:(?:xay dung|nghien cuu)\s+va\s+)?ban hanh\s+$",
@@ -189,6 +191,12 @@ pub fn issuer_after(f: &Folded, pos: usize) -> Option<Body> {
     body_at(f, start, end, None)
 }
 
+/// Whether "của" and a known issuing body follow at `pos` ("nghị định 35| của Chính phủ"):
+/// the context that makes a lower-case type word and a number a document, not a count.
+pub fn issuer_of_follows(f: &Folded, pos: usize) -> bool {
+    OF.is_match(f.ahead(pos, 8)) && issuer_after(f, pos).is_some()
+}
+
 /// Issuing body written before the citation: "Ban Thường vụ Tỉnh ủy (khóa XI) đã ban hành ".
 pub fn issuer_before(f: &Folded, pos: usize) -> Option<Body> {
     let (base, window) = f.behind(pos, BEFORE_WINDOW);
@@ -334,6 +342,23 @@ mod tests {
             issuer_after(&Folded::new(" của Ban Tổ chức cấp ủy"), 0),
             None
         );
+    }
+
+    #[test]
+    fn issuer_of_after_a_number() {
+        let rows = [
+            (" của Chính phủ.", true),
+            (" của Quốc hội", true),
+            (" của Hội nghị Trung ương 5", true),
+            (" Trung ương 5", false),
+            (" do Chính phủ ban hành", false),
+            (" vấn đề của Quốc hội", false),
+            (" của Ban Tổ chức cấp ủy", false),
+            (" của chúng ta", false),
+        ];
+        for (input, want) in rows {
+            assert_eq!(issuer_of_follows(&Folded::new(input), 0), want, "{input}");
+        }
     }
 
     #[test]
