@@ -19,6 +19,8 @@ pub struct Draft {
     pub number: Option<String>,
     /// Canonical symbol.
     pub symbol: Option<String>,
+    /// Law's name, when cited by title and year.
+    pub name: Option<String>,
     /// Issuer code.
     pub issuer: Option<String>,
     /// Issuing body as written.
@@ -71,6 +73,7 @@ impl Draft {
             kind: self.kind.to_string(),
             number: self.number,
             symbol: self.symbol,
+            name: self.name,
             issuer: self.issuer,
             issuing_body: self.issuing_body,
             date: self.date,

@@ -64,7 +64,8 @@ pub fn resolve(citations: &mut [Citation]) {
         let Some(short) = citations.get(i) else {
             continue;
         };
-        if short.symbol.is_some() || short.congress.is_some() {
+        // A law by title and year is as full as its mention gets; its number is a year.
+        if short.symbol.is_some() || short.congress.is_some() || short.name.is_some() {
             continue;
         }
         let group = match (&short.number, short.plenum) {
