@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex::Regex;
 
+use super::clause::article_before;
 use super::draft::Draft;
 use super::folded::Folded;
 use super::grammar::{Abbrev, ABBREVIATIONS, ABBREV_FOLDED, TYPE_WORDS};
@@ -92,7 +93,7 @@ pub fn find(f: &Folded) -> Vec<Draft> {
         if let Some(tail) = found.iter().map(|d| d.tail.max(d.end)).max() {
             cursor = tail;
         }
-        drafts.extend(found);
+        drafts.extend(found.into_iter().map(|d| with_article(f, d)));
     }
     share_list_issuers(f, &mut drafts);
     drafts
@@ -107,6 +108,16 @@ fn at_word(f: &Folded, kind: &'static str, start: usize, end: usize) -> Vec<Draf
         "nghi-quyet" => resolution(f, start, end),
         _ => numbered(f, kind, start, end),
     }
+}
+
+/// The draft with the pinpoint article written before it, which its span then takes in
+/// ("Điều 5 Nghị định 30/2020/NĐ-CP", "Điều 23 Điều lệ Đảng").
+fn with_article(f: &Folded, mut draft: Draft) -> Draft {
+    if let Some((start, article)) = article_before(f, draft.start) {
+        draft.start = start;
+        draft.article = Some(article);
+    }
+    draft
 }
 
 /// "Nghị quyết" is followed by a number, a plenum or a congress.
@@ -242,6 +253,44 @@ mod tests {
                 .collect();
             assert_eq!(got, *want, "{text}");
         }
+    }
+
+    #[test]
+    fn pinpoint_articles() {
+        // (text, span, article)
+        let rows = [
+            (
+                "• Điều 23 Điều lệ Đảng đã quy định",
+                "Điều 23 Điều lệ Đảng",
+                23,
+            ),
+            (
+                "Điều 5 Nghị định 30/2020/NĐ-CP quy định.",
+                "Điều 5 Nghị định 30/2020/NĐ-CP",
+                5,
+            ),
+            (
+                "Khoản 2 Điều 23 Luật Cán bộ, công chức số 22/2008/QH12",
+                "Điều 23 Luật Cán bộ, công chức số 22/2008/QH12",
+                23,
+            ),
+            (
+                "vi phạm Điều 61, Luật Đầu tư năm 2014",
+                "Điều 61, Luật Đầu tư năm 2014",
+                61,
+            ),
+        ];
+        for (text, span, article) in rows {
+            let f = Folded::new(text);
+            let got: Vec<_> = find(&f)
+                .into_iter()
+                .map(|d| (f.orig_str(d.start, d.end), d.article))
+                .collect();
+            assert_eq!(got, [(span, Some(article))], "{text}");
+        }
+        let f = Folded::new("Điều 3. Quyết định số 12-QĐ/TU có hiệu lực");
+        let got: Vec<_> = find(&f).into_iter().map(|d| d.article).collect();
+        assert_eq!(got, [None]);
     }
 
     #[test]
