@@ -25,6 +25,7 @@ struct Expected {
     kind: String,
     number: Option<String>,
     symbol: Option<String>,
+    name: Option<String>,
     issuer: Option<String>,
     date: Option<String>,
     term: Option<String>,
@@ -86,6 +87,7 @@ fn field_errors(p: &Citation, e: &Expected) -> Vec<String> {
         format!("{:?}", p.symbol),
         format!("{:?}", e.symbol),
     );
+    check("name", format!("{:?}", p.name), format!("{:?}", e.name));
     check(
         "issuer",
         format!("{:?}", p.issuer),

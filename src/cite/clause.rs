@@ -41,6 +41,11 @@ static ISSUER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(r"^\s*,?\s*(?:cua|do)\s+({})", issuer_alternation());
     Regex::new(&pattern).unwrap()
 });
+/// "của" right after a number, before its issuing body.
+static OF: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s+cua\s").unwrap());
+/// A pinpoint article right before a citation: "Điều 23 ", "Điều 5, ", "Điều 61 của ".
+static ARTICLE_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[^a-z0-9])(dieu\s+(\d{1,3})\s*,?\s*(?:cua\s+)?)$").unwrap());
 static ISSUER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(
         r"(?:^|[^a-z0-9])({})((?:\s+[a-z]+){{0,3}}?)(?:\s*\(\s*khoa\s+([ivxlc]{{1,7}}|\d{{1,2}})\s*\))?\s*,?\s*(?:(?:da|vua|moi|cung)\s+)?(?:(?:xay dung|nghien cuu)\s+va\s+)?ban hanh\s+$",
@@ -189,6 +194,24 @@ pub fn issuer_after(f: &Folded, pos: usize) -> Option<Body> {
     body_at(f, start, end, None)
 }
 
+/// Longest "Điều 123 của " looked for before a citation, in bytes.
+const ARTICLE_WINDOW: usize = 24;
+
+/// A pinpoint article written right before the citation at `pos` ("Điều 23 Điều lệ Đảng",
+/// "Khoản 2 Điều 23 Luật …") → (where "Điều" starts, article). The span then starts there.
+pub fn article_before(f: &Folded, pos: usize) -> Option<(usize, u32)> {
+    let (base, window) = f.behind(pos, ARTICLE_WINDOW);
+    let c = ARTICLE_BEFORE.captures(window)?;
+    let article = c.get(2)?.as_str().parse().ok()?;
+    Some((base + c.get(1)?.start(), article))
+}
+
+/// Whether "của" and a known issuing body follow at `pos` ("nghị định 35| của Chính phủ"):
+/// the context that makes a lower-case type word and a number a document, not a count.
+pub fn issuer_of_follows(f: &Folded, pos: usize) -> bool {
+    OF.is_match(f.ahead(pos, 8)) && issuer_after(f, pos).is_some()
+}
+
 /// Issuing body written before the citation: "Ban Thường vụ Tỉnh ủy (khóa XI) đã ban hành ".
 pub fn issuer_before(f: &Folded, pos: usize) -> Option<Body> {
     let (base, window) = f.behind(pos, BEFORE_WINDOW);
@@ -334,6 +357,44 @@ mod tests {
             issuer_after(&Folded::new(" của Ban Tổ chức cấp ủy"), 0),
             None
         );
+    }
+
+    #[test]
+    fn articles_before() {
+        let rows = [
+            ("• Điều 23 ", Some(("Điều 23 ", 23))),
+            ("Khoản 2 Điều 23 ", Some(("Điều 23 ", 23))),
+            ("tại Điều 61, ", Some(("Điều 61, ", 61))),
+            ("theo Điều 38 của ", Some(("Điều 38 của ", 38))),
+            ("Điều 3. ", None),
+            ("tại điều 202 ", Some(("điều 202 ", 202))),
+            ("Điều 5 và ", None),
+            ("Điều 1234 ", None),
+            ("theo ", None),
+        ];
+        for (input, want) in rows {
+            let f = Folded::new(input);
+            let got = article_before(&f, f.text.len())
+                .map(|(start, n)| (f.orig_str(start, f.text.len()), n));
+            assert_eq!(got, want, "{input}");
+        }
+    }
+
+    #[test]
+    fn issuer_of_after_a_number() {
+        let rows = [
+            (" của Chính phủ.", true),
+            (" của Quốc hội", true),
+            (" của Hội nghị Trung ương 5", true),
+            (" Trung ương 5", false),
+            (" do Chính phủ ban hành", false),
+            (" vấn đề của Quốc hội", false),
+            (" của Ban Tổ chức cấp ủy", false),
+            (" của chúng ta", false),
+        ];
+        for (input, want) in rows {
+            assert_eq!(issuer_of_follows(&Folded::new(input), 0), want, "{input}");
+        }
     }
 
     #[test]

@@ -19,11 +19,14 @@ pub struct Draft {
     pub number: Option<String>,
     /// Canonical symbol.
     pub symbol: Option<String>,
+    /// Law's name, when cited by title and year.
+    pub name: Option<String>,
     /// Issuer code.
     pub issuer: Option<String>,
     /// Issuing body as written.
     pub issuing_body: Option<String>,
-    /// Whether the issuer came from a "của …" clause (it then extends to a list before it).
+    /// Whether a "của …" clause names the issuer, or confirms the symbol's (it then extends
+    /// to a list before it).
     pub explicit_issuer: bool,
     /// ISO date.
     pub date: Option<String>,
@@ -52,11 +55,12 @@ impl Draft {
     /// Sets issuer fields from a body unless already known (a symbol's issuer wins).
     pub fn set_body(&mut self, code: &str, text: String, explicit: bool) {
         let agrees = self.issuer.as_deref().is_none_or(|known| known == code);
-        if self.issuer.is_none() {
-            self.issuer = Some(code.to_string());
-            self.explicit_issuer = explicit;
+        if !agrees {
+            return;
         }
-        if agrees && self.issuing_body.is_none() {
+        self.issuer = Some(code.to_string());
+        self.explicit_issuer |= explicit;
+        if self.issuing_body.is_none() {
             self.issuing_body = Some(text);
         }
     }
@@ -71,6 +75,7 @@ impl Draft {
             kind: self.kind.to_string(),
             number: self.number,
             symbol: self.symbol,
+            name: self.name,
             issuer: self.issuer,
             issuing_body: self.issuing_body,
             date: self.date,
@@ -102,6 +107,11 @@ mod tests {
         let mut d = Draft::new("chi-thi", 0, 1);
         d.set_body("TW", "Bộ Chính trị".into(), true);
         assert_eq!(d.issuer.as_deref(), Some("TW"));
+        assert!(d.explicit_issuer);
+        // A clause that confirms the symbol's issuer is explicit too: it reaches a list.
+        let mut d = Draft::new("nghi-quyet", 0, 1);
+        d.issuer = Some("TW".into());
+        d.set_body("TW", "Hội nghị Trung ương 7".into(), true);
         assert!(d.explicit_issuer);
     }
 

@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex::Regex;
 
+use super::clause::article_before;
 use super::draft::Draft;
 use super::folded::Folded;
 use super::grammar::{Abbrev, ABBREVIATIONS, ABBREV_FOLDED, TYPE_WORDS};
@@ -92,7 +93,7 @@ pub fn find(f: &Folded) -> Vec<Draft> {
         if let Some(tail) = found.iter().map(|d| d.tail.max(d.end)).max() {
             cursor = tail;
         }
-        drafts.extend(found);
+        drafts.extend(found.into_iter().map(|d| with_article(f, d)));
     }
     share_list_issuers(f, &mut drafts);
     drafts
@@ -107,6 +108,16 @@ fn at_word(f: &Folded, kind: &'static str, start: usize, end: usize) -> Vec<Draf
         "nghi-quyet" => resolution(f, start, end),
         _ => numbered(f, kind, start, end),
     }
+}
+
+/// The draft with the pinpoint article written before it, which its span then takes in
+/// ("Điều 5 Nghị định 30/2020/NĐ-CP", "Điều 23 Điều lệ Đảng").
+fn with_article(f: &Folded, mut draft: Draft) -> Draft {
+    if let Some((start, article)) = article_before(f, draft.start) {
+        draft.start = start;
+        draft.article = Some(article);
+    }
+    draft
 }
 
 /// "Nghị quyết" is followed by a number, a plenum or a congress.
@@ -152,26 +163,38 @@ fn symbol_around(f: &Folded, abbrev_start: usize) -> Option<Draft> {
     bare_symbol(f, symbol)
 }
 
-/// "Kết luận số 80 và Chỉ thị 33 của Ban Bí thư": the issuer of the last item of a list
-/// also issued the items before it that have none.
+/// "Kết luận số 80 và Chỉ thị 33 của Ban Bí thư", "Nghị quyết số 26-NQ/TW và Nghị quyết số
+/// 27-NQ/TW của Hội nghị Trung ương 7 khóa XII": the clause after the last item of a list
+/// (issuer, plenum, term) also belongs to the items before it, as in a list under one type
+/// word (`numbered::complete`), unless an item has a clause or another issuer of its own.
+/// An item with no issuer takes it only from a clause that named it, not from one that
+/// repeats the last item's symbol ("Điều lệ Đảng và Quy định số 24-QĐ/TW của Ban Chấp hành
+/// Trung ương": the Charter is not the Central Committee's "TW" document).
 fn share_list_issuers(f: &Folded, drafts: &mut [Draft]) {
     for i in (1..drafts.len()).rev() {
         let (head, tail) = drafts.split_at_mut(i);
         let (Some(a), Some(b)) = (head.last_mut(), tail.first()) else {
             continue;
         };
-        if a.issuer.is_some() || !b.explicit_issuer {
+        let shares = match &a.issuer {
+            None => b.symbol.is_none(),
+            Some(issuer) => b.issuer.as_ref() == Some(issuer),
+        };
+        if a.explicit_issuer || !b.explicit_issuer || !shares {
             continue;
         }
         let gap = f.text.get(a.tail..b.start).unwrap_or("");
         if gap.len() > MAX_LIST_GAP || !LIST_GAP.is_match(gap) {
             continue;
         }
-        a.issuer = b.issuer.clone();
-        a.issuing_body = b.issuing_body.clone();
+        a.issuer.clone_from(&b.issuer);
+        if a.issuing_body.is_none() {
+            a.issuing_body.clone_from(&b.issuing_body);
+        }
         a.explicit_issuer = true;
+        a.plenum = a.plenum.or(b.plenum);
         if a.term.is_none() {
-            a.term = b.term.clone();
+            a.term.clone_from(&b.term);
         }
     }
 }
@@ -245,6 +268,44 @@ mod tests {
     }
 
     #[test]
+    fn pinpoint_articles() {
+        // (text, span, article)
+        let rows = [
+            (
+                "• Điều 23 Điều lệ Đảng đã quy định",
+                "Điều 23 Điều lệ Đảng",
+                23,
+            ),
+            (
+                "Điều 5 Nghị định 30/2020/NĐ-CP quy định.",
+                "Điều 5 Nghị định 30/2020/NĐ-CP",
+                5,
+            ),
+            (
+                "Khoản 2 Điều 23 Luật Cán bộ, công chức số 22/2008/QH12",
+                "Điều 23 Luật Cán bộ, công chức số 22/2008/QH12",
+                23,
+            ),
+            (
+                "vi phạm Điều 61, Luật Đầu tư năm 2014",
+                "Điều 61, Luật Đầu tư năm 2014",
+                61,
+            ),
+        ];
+        for (text, span, article) in rows {
+            let f = Folded::new(text);
+            let got: Vec<_> = find(&f)
+                .into_iter()
+                .map(|d| (f.orig_str(d.start, d.end), d.article))
+                .collect();
+            assert_eq!(got, [(span, Some(article))], "{text}");
+        }
+        let f = Folded::new("Điều 3. Quyết định số 12-QĐ/TU có hiệu lực");
+        let got: Vec<_> = find(&f).into_iter().map(|d| d.article).collect();
+        assert_eq!(got, [None]);
+    }
+
+    #[test]
     fn lists_share_issuer() {
         let got = found("theo Kết luận số 80 và Chỉ thị 33 của Ban Bí thư; giải thể");
         assert_eq!(got.len(), 2);
@@ -255,5 +316,48 @@ mod tests {
         let got = found("Chỉ thị 10 của Ban Bí thư và Hướng dẫn 09 của Ban Tổ chức Trung ương.");
         let issuers: Vec<_> = got.iter().map(|(_, _, i)| i.as_deref()).collect();
         assert_eq!(issuers, [Some("TW"), Some("BTCTW")]);
+        // No issuer of its own, and the clause only repeats the last symbol's: not shared.
+        let got = found(
+            "Theo Điều 14 Điều lệ Đảng và Quy định số 24-QĐ/TW của Ban Chấp hành Trung ương về",
+        );
+        let issuers: Vec<_> = got.iter().map(|(_, _, i)| i.as_deref()).collect();
+        assert_eq!(issuers, [None, Some("TW")]);
+    }
+
+    #[test]
+    fn lists_share_plenum_and_term() {
+        // (text, (plenum, term) of each draft)
+        type Row<'a> = (&'a str, &'a [(Option<u32>, Option<&'a str>)]);
+        let rows: &[Row] = &[
+            (
+                "Nghị quyết số 26-NQ/TW và Nghị quyết số 27-NQ/TW của Hội nghị Trung ương 7 khóa XII.",
+                &[(Some(7), Some("XII")), (Some(7), Some("XII"))],
+            ),
+            (
+                "Nghị quyết số 18-NQ/TW, 19-NQ/TW của Hội nghị Trung ương 6 khóa XII.",
+                &[(Some(6), Some("XII")), (Some(6), Some("XII"))],
+            ),
+            // Each has its own clause: nothing is shared.
+            (
+                "Nghị quyết số 26-NQ/TW của Hội nghị Trung ương 6 và Nghị quyết số 27-NQ/TW của Hội nghị Trung ương 7 khóa XII.",
+                &[(Some(6), None), (Some(7), Some("XII"))],
+            ),
+            // Another issuer of its own: nothing is shared.
+            (
+                "Nghị quyết số 05-NQ/TU và Nghị quyết số 27-NQ/TW của Hội nghị Trung ương 7 khóa XII.",
+                &[(None, None), (Some(7), Some("XII"))],
+            ),
+            // Not a list: a sentence between.
+            (
+                "Nghị quyết số 26-NQ/TW đã đi vào cuộc sống; tiếp đó Nghị quyết số 27-NQ/TW của Hội nghị Trung ương 7 khóa XII.",
+                &[(None, None), (Some(7), Some("XII"))],
+            ),
+        ];
+        for (text, want) in rows {
+            let f = Folded::new(text);
+            let got: Vec<_> = find(&f).into_iter().map(|d| (d.plenum, d.term)).collect();
+            let got: Vec<_> = got.iter().map(|(p, t)| (*p, t.as_deref())).collect();
+            assert_eq!(got, *want, "{text}");
+        }
     }
 }

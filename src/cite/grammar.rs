@@ -69,6 +69,7 @@ pub static ABBREVIATIONS: &[Abbrev] = &[
     abbr("TTr", "to-trinh", "to-trinh", false),
     abbr("NĐ", "nghi-dinh", "nghi-dinh", false),
     abbr("TTLT", "thong-tu-lien-tich", "thong-tu-lien-tich", false),
+    abbr("NQLT", "nghi-quyet", "nghi-quyet", false),
     abbr("QH", "luat", "luat", false),
 ];
 
@@ -89,8 +90,11 @@ const CODE_SPELLINGS: &[&str] = &[
     "ĐĐ", "ĐUCA", "BGDĐT", "BLĐTBXH", "ĐUQSTW",
 ];
 
-/// Canonical spelling of one symbol segment: "nđ" → "NĐ", "ND" → "NĐ", "ttg" → "TTg", "TƯ" → "TW".
+/// Canonical spelling of one symbol segment: "nđ" → "NĐ", "ND" → "NĐ", "ttg" → "TTg", "TƯ" → "TW",
+/// "BGD&ĐT" → "BGDĐT" (one key for both spellings).
 pub fn canonical_code(segment: &str) -> String {
+    let segment: String = segment.chars().filter(|&c| c != '&').collect();
+    let segment = segment.as_str();
     let folded = fold(segment);
     if let Some(known) = CODE_SPELLINGS.iter().find(|c| fold(c) == folded) {
         return (*known).to_string();
@@ -222,6 +226,8 @@ mod tests {
             ("ttg", "TTg"),
             ("qdi", "QĐi"),
             ("TƯ", "TW"),
+            ("BGD&ĐT", "BGDĐT"),
+            ("bgd&dt", "BGDĐT"),
         ];
         for (input, want) in rows {
             assert_eq!(canonical_code(input), want, "{input}");

@@ -28,6 +28,10 @@ pub fn corpus_aliases(docs: &[Vec<Citation>]) -> HashMap<String, String> {
             let alias = plenum_key(&c.kind, p, Some(term));
             plenum_targets.entry(alias).or_default().insert(&c.key);
         }
+        if c.name.is_some() {
+            // A law by title: its number is a year, shared by unrelated laws.
+            continue;
+        }
         if let Some(n) = &c.number {
             by_number.entry((&c.kind, n)).or_default().push(c);
         } else if let (Some(p), None) = (c.plenum, &c.congress) {

@@ -2,7 +2,8 @@
 //! every mention of the same document.
 //!
 //! Scheme (first that applies):
-//! - Party Charter: `dieu-le/dang`; a constitution: `hien-phap/{year}`.
+//! - Party Charter: `dieu-le/dang`; a constitution: `hien-phap/{year}`; a law by title and
+//!   year: `{type}/{folded name}-{year}` (`luat/dat-dai-2013`, with or without "năm").
 //! - Party documents, from a symbol `{n}-{ABBR}/{ISSUER}` or from a number and a Party
 //!   issuer: `{type}/{n}-{ABBR}/{ISSUER}`, with `n` without leading zeros and `ABBR` the
 //!   type's own abbreviation (so "Hướng dẫn 38 của Ban Tổ chức Trung ương" and
@@ -27,6 +28,8 @@ pub fn key_for(c: &Citation) -> String {
     let number = c.number.as_deref();
     let raw = if kind == "dieu-le" {
         "dieu-le/dang".to_string()
+    } else if let (Some(name), Some(year)) = (&c.name, number) {
+        format!("{kind}/{}-{year}", slug(name))
     } else if let (Some(symbol), false) = (&c.symbol, kind == "hien-phap") {
         symbol_key(kind, symbol)
     } else if let (Some(n), Some(issuer)) = (number, &c.issuer) {
@@ -134,6 +137,9 @@ pub fn label_for_key(key: &str) -> String {
             };
         }
     }
+    if matches!(kind, "luat" | "bo-luat" | "phap-lenh") && !rest.contains('/') {
+        return format!("{name} {}", rest.replace('-', " "));
+    }
     format!("{name} {rest}")
 }
 
@@ -177,6 +183,12 @@ mod tests {
         bare.number = Some("33".into());
         let mut law = citation("luat");
         law.symbol = Some("59/2020/QH14".into());
+        let mut titled = citation("bo-luat");
+        titled.name = Some("Hình sự".into());
+        titled.number = Some("2015".into());
+        let mut titled_comma = citation("luat");
+        titled_comma.name = Some("Cán bộ, công chức".into());
+        titled_comma.number = Some("2008".into());
         let rows = [
             (sym, "nghi-quyet/21-NQ/TW"),
             (hd, "huong-dan/38-HD/BTCTW"),
@@ -190,6 +202,8 @@ mod tests {
             (citation("dieu-le"), "dieu-le/dang"),
             (bare, "chi-thi/33"),
             (law, "luat/59/2020/QH14"),
+            (titled, "bo-luat/hinh-su-2015"),
+            (titled_comma, "luat/can-bo-cong-chuc-2008"),
         ];
         for (c, want) in rows {
             assert_eq!(key_for(&c), want, "{c:?}");
@@ -223,6 +237,8 @@ mod tests {
             ("dieu-le/dang", "Điều lệ Đảng"),
             ("nghi-dinh/30/2020/NĐ-CP", "Nghị định 30/2020/NĐ-CP"),
             ("chi-thi/33", "Chỉ thị 33"),
+            ("luat/dat-dai-2013", "Luật dat dai 2013"),
+            ("luat/59/2020/QH14", "Luật 59/2020/QH14"),
             ("unknown", "unknown"),
         ];
         for (key, label) in rows {

@@ -1,6 +1,7 @@
 //! State documents named by title rather than type word + number: laws, codes and
-//! ordinances with their National Assembly symbol ("Luật Doanh nghiệp số 59/2020/QH14") and
-//! constitutions with their year ("Hiến pháp năm 2013").
+//! ordinances with their National Assembly symbol ("Luật Doanh nghiệp số 59/2020/QH14") or
+//! their year ("Luật Đất đai năm 2013", "Bộ luật Hình sự 2015"), and constitutions with their
+//! year ("Hiến pháp năm 2013").
 
 use std::sync::LazyLock;
 
@@ -16,21 +17,44 @@ use super::symbol::parse_symbol;
 /// Words of a law's name between "Luật" and its symbol ("Luật Doanh nghiệp số …").
 const MAX_NAME_WORDS: usize = 8;
 
+/// Words that end a law's name before a year that is not its own ("Luật Y tế vào năm 2009",
+/// "Luật Nhà ở ban hành năm 2014", "Bộ luật Hình sự sửa đổi năm 2009"). With their marks,
+/// in lower case: folded, "từ" would also stop "Luật Đầu tư 2014".
+#[rustfmt::skip]
+const TITLE_END_WORDS: &[&str] = &[
+    "từ", "vào", "đến", "đầu năm", "cuối năm", "giữa năm", "sau", "trước", "có", "mà", "mới",
+    "ban hành", "thông qua", "hiệu lực", "sửa đổi", "bổ sung", "ra đời", "dự kiến",
+    "tuy nhiên", "hiện hành",
+];
+
 /// One word of a law's name, a comma allowed before it ("Luật Cán bộ, công chức").
 static NAME_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^,?\s+[a-z]+").unwrap());
 static LAW_LEAD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s+(?:so\s*[:.]?\s*)?").unwrap());
-static CONSTITUTION_YEAR: LazyLock<Regex> =
+/// The year after a title, "năm" optional: "Hiến pháp năm 2013", "Luật Đất đai 2013".
+static TITLE_YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s+(?:nam\s+)?(\d{4})").unwrap());
+/// What may not follow a title's year: a range ("2021-2025"), a symbol ("2013/QH13").
+static AFTER_YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:\s*[-–]\s*\d|/)").unwrap());
 
-/// "Luật Doanh nghiệp số 59/2020/QH14": a law needs a State symbol within a few name words.
+/// "Luật Doanh nghiệp số 59/2020/QH14", "Luật Đất đai năm 2013": a law needs a State
+/// symbol or a year within a few name words; the name runs from the type word to either.
 pub fn law(f: &Folded, kind: &'static str, start: usize, pos: usize) -> Vec<Draft> {
-    let mut at = pos;
+    // `dated`: whether a year here would still be the law's own (no `TITLE_END_WORDS` yet).
+    let (mut at, mut name_start, mut dated) = (pos, None, true);
     for _ in 0..=MAX_NAME_WORDS {
-        let lead = LAW_LEAD.find(f.ahead(at, 16)).map_or(0, |m| m.end());
-        if let Some(symbol) = parse_symbol(f, at + lead).filter(|s| !s.party) {
-            let mut drafts = vec![from_symbol(kind, start, symbol)];
-            complete(f, &mut drafts);
+        if let Some(drafts) = with_symbol(f, kind, start, at) {
             return drafts;
+        }
+        let year = title_year(f, at).filter(|_| dated);
+        if let (Some(name_start), Some((end, year))) = (name_start, year) {
+            // "Luật Đất đai năm 2013 số 45/2013/QH13": the symbol names it best.
+            if let Some(drafts) = with_symbol(f, kind, start, end) {
+                return drafts;
+            }
+            let mut draft = Draft::new(kind, start, end);
+            draft.number = Some(year.to_string());
+            draft.name = Some(f.orig_str(name_start, at).to_string());
+            return vec![draft];
         }
         let Some(word) = NAME_WORD.find(f.ahead(at, 32)) else {
             break;
@@ -51,9 +75,40 @@ pub fn law(f: &Folded, kind: &'static str, start: usize, pos: usize) -> Vec<Draf
         if word.as_str().starts_with(',') && starts_type_word(f, word_start) {
             break;
         }
+        dated = dated && !ends_title(f, word_start);
+        name_start = name_start.or(Some(word_start));
         at += word.end();
     }
     Vec::new()
+}
+
+/// Whether one of `TITLE_END_WORDS` starts at folded `pos`, as whole words.
+fn ends_title(f: &Folded, pos: usize) -> bool {
+    let ahead = f.orig_str(pos, f.floor(pos + 24)).to_lowercase();
+    TITLE_END_WORDS.iter().any(|w| {
+        ahead
+            .strip_prefix(w)
+            .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
+    })
+}
+
+/// The law at a State symbol after `at` ("số 59/2020/QH14"), its span from `start`.
+fn with_symbol(f: &Folded, kind: &'static str, start: usize, at: usize) -> Option<Vec<Draft>> {
+    let lead = LAW_LEAD.find(f.ahead(at, 16)).map_or(0, |m| m.end());
+    let symbol = parse_symbol(f, at + lead).filter(|s| !s.party)?;
+    let mut drafts = vec![from_symbol(kind, start, symbol)];
+    complete(f, &mut drafts);
+    Some(drafts)
+}
+
+/// A year ending a title at `at` (" 2013", " năm 2013"), not a range nor a symbol → (end,
+/// year).
+fn title_year<'a>(f: &'a Folded, at: usize) -> Option<(usize, &'a str)> {
+    let c = TITLE_YEAR.captures(f.ahead(at, 16))?;
+    let end = at + c.get(0)?.end();
+    let year = c.get(1)?.as_str();
+    let ok = is_year(year) && !f.word_at(end) && !AFTER_YEAR.is_match(f.ahead(end, 8));
+    ok.then_some((end, year))
 }
 
 /// Whether a type phrase ("nghi dinh", "thong tu") starts at folded `pos` as whole words.
@@ -66,7 +121,7 @@ fn starts_type_word(f: &Folded, pos: usize) -> bool {
 
 /// "Hiến pháp năm 2013", "Hiến pháp 1992": the year is its number.
 pub fn constitution(f: &Folded, start: usize, pos: usize) -> Option<Draft> {
-    let c = CONSTITUTION_YEAR.captures(f.ahead(pos, 16))?;
+    let c = TITLE_YEAR.captures(f.ahead(pos, 16))?;
     let end = pos + c.get(0)?.end();
     if f.word_at(end) || !is_year(c.get(1)?.as_str()) {
         return None;
@@ -102,10 +157,101 @@ mod tests {
         assert!(law(&f, "luat", 4, 9).is_empty());
         let f = Folded::new("kỷ luật Đảng");
         assert!(law(&f, "luat", 4, 9).is_empty());
+        let f = Folded::new("Luật Đất đai năm 2013 số 45/2013/QH13 quy định");
+        let d = law(&f, "luat", 0, 4);
+        assert_eq!(d[0].symbol.as_deref(), Some("45/2013/QH13"), "{d:?}");
+        assert_eq!(d[0].name, None);
         let f = Folded::new("Hiến pháp năm 2013 quy định");
         assert_eq!(
             constitution(&f, 0, 9).and_then(|d| d.number),
             Some("2013".into())
         );
+    }
+
+    #[test]
+    fn laws_by_title_and_year() {
+        // (text, type word, span, name, year)
+        let rows = [
+            (
+                "theo Bộ luật Hình sự 2015 thì",
+                "bo luat",
+                "bo-luat",
+                "Bộ luật Hình sự 2015",
+                "Hình sự",
+                "2015",
+            ),
+            (
+                "Luật Đất đai 2013 quy định",
+                "luat",
+                "luat",
+                "Luật Đất đai 2013",
+                "Đất đai",
+                "2013",
+            ),
+            (
+                "Luật Đất đai năm 2013 quy định",
+                "luat",
+                "luat",
+                "Luật Đất đai năm 2013",
+                "Đất đai",
+                "2013",
+            ),
+            (
+                "Bộ luật Lao động năm 2019.",
+                "bo luat",
+                "bo-luat",
+                "Bộ luật Lao động năm 2019",
+                "Lao động",
+                "2019",
+            ),
+            (
+                "Luật Cán bộ, công chức năm 2008;",
+                "luat",
+                "luat",
+                "Luật Cán bộ, công chức năm 2008",
+                "Cán bộ, công chức",
+                "2008",
+            ),
+            (
+                "Luật Đầu tư 2014 và",
+                "luat",
+                "luat",
+                "Luật Đầu tư 2014",
+                "Đầu tư",
+                "2014",
+            ),
+        ];
+        for (text, word, kind, span, name, year) in rows {
+            let f = Folded::new(text);
+            let start = f.text.find(word).unwrap();
+            let d = law(&f, kind, start, start + word.len());
+            assert_eq!(d.len(), 1, "{text}");
+            assert_eq!(f.orig_str(d[0].start, d[0].end), span, "{text}");
+            assert_eq!(d[0].name.as_deref(), Some(name), "{text}");
+            assert_eq!(d[0].number.as_deref(), Some(year), "{text}");
+        }
+        for text in [
+            "Luật Đất đai quy định",
+            "Luật Đất đai năm nay",
+            "Luật 2013",
+            "Luật, năm 2013",
+            "kỷ luật năm 2013",
+            "Luật Đất đai 2013-2024",
+            "Luật Đất đai 2013/QH13",
+            "Luật Đất đai và từ năm 2013",
+            "Luật Đất đai 20131",
+            "Luật Đất đai 1890",
+            "Luật Y tế vào năm 2009",
+            "Luật Cán bộ công chức từ năm 2008",
+            "Luật Nhà ở ban hành năm 2014",
+            "Bộ luật Hình sự sửa đổi, bổ sung năm 2009",
+            "Luật Đầu tư công có hiệu lực từ năm 2015",
+            "Luật Thương Mại Mỹ ra đời năm 1974",
+            "Luật Viễn Thông, tuy nhiên tính đến đầu năm 2016",
+        ] {
+            let f = Folded::new(text);
+            let start = f.text.find("luat").unwrap();
+            assert!(law(&f, "luat", start, start + 4).is_empty(), "{text}");
+        }
     }
 }

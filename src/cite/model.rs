@@ -18,6 +18,8 @@ pub struct Citation {
     pub number: Option<String>,
     /// Canonical symbol as printed: "21-NQ/TW", "30/2020/NĐ-CP".
     pub symbol: Option<String>,
+    /// Name of a law cited by title and year, as written: "Đất đai" ("Luật Đất đai 2013").
+    pub name: Option<String>,
     /// Issuer code: "TW", "BTCTW", "TU", "CP", "QH"…
     pub issuer: Option<String>,
     /// Issuing body as written: "Ban Tổ chức Trung ương", "Hội nghị Trung ương 5".
@@ -197,6 +199,9 @@ impl Citation {
         if let Some(symbol) = &self.symbol {
             return format!("{name} {symbol}");
         }
+        if let (Some(title), Some(year)) = (&self.name, &self.number) {
+            return format!("{name} {title} {year}");
+        }
         if let Some(congress) = &self.congress {
             return match &self.issuing_body {
                 Some(body) => format!("{name} Đại hội {congress} ({body})"),
@@ -230,6 +235,7 @@ mod tests {
             kind: kind.to_string(),
             number: None,
             symbol: None,
+            name: None,
             issuer: None,
             issuing_body: None,
             date: None,
@@ -271,6 +277,9 @@ mod tests {
         state.symbol = Some("30/2020/NĐ-CP".into());
         let mut bare = citation("chi-thi");
         bare.number = Some("33".into());
+        let mut law = citation("luat");
+        law.name = Some("Đất đai".into());
+        law.number = Some("2013".into());
         let rows = [
             (symbol, "Nghị quyết 21-NQ/TW"),
             (body, "Hướng dẫn 38 (Ban Tổ chức Trung ương)"),
@@ -279,6 +288,7 @@ mod tests {
             (citation("dieu-le"), "Điều lệ Đảng"),
             (state, "Nghị định 30/2020/NĐ-CP"),
             (bare, "Chỉ thị 33"),
+            (law, "Luật Đất đai 2013"),
         ];
         for (c, want) in rows {
             assert_eq!(c.label(), want);

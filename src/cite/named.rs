@@ -40,8 +40,6 @@ static CHAIN: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 static CHARTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s+dang").unwrap());
-static ARTICLE_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:^|[^a-z0-9])(dieu\s+(\d{1,3})\s*,?\s*(?:cua\s+)?)$").unwrap());
 
 /// "Nghị quyết Trung ương 4 (khóa XII)", "NQ TW 4", "Nghị quyết Hội nghị Trung ương 5 khóa
 /// XIII" after a type word spanning `start..pos`.
@@ -152,20 +150,15 @@ fn set_local_body(f: &Folded, draft: &mut Draft, start: usize, end: usize) {
     draft.issuing_body = Some(f.orig_str(start, end).to_string());
 }
 
-/// "Điều lệ Đảng", with a pinpoint article before it ("Điều 23 Điều lệ Đảng").
+/// "Điều lệ Đảng" (its pinpoint article, "Điều 23 Điều lệ Đảng", is read by `find` as for
+/// every citation).
 pub fn charter(f: &Folded, start: usize, pos: usize) -> Option<Draft> {
     let m = CHARTER.find(f.ahead(pos, 8))?;
     let end = pos + m.end();
     if f.letter_at(end) {
         return None;
     }
-    let mut draft = Draft::new("dieu-le", start, end);
-    let (base, window) = f.behind(start, 24);
-    if let Some(c) = ARTICLE_BEFORE.captures(window) {
-        draft.start = base + c.get(1).map_or(0, |m| m.start());
-        draft.article = c.get(2).and_then(|m| m.as_str().parse().ok());
-    }
-    Some(draft)
+    Some(Draft::new("dieu-le", start, end))
 }
 
 #[cfg(test)]
@@ -278,8 +271,7 @@ mod tests {
         let f = Folded::new("• Điều 23 Điều lệ Đảng đã quy định");
         let start = f.text.find("dieu le").unwrap();
         let d = charter(&f, start, start + 7).unwrap();
-        assert_eq!(f.orig_str(d.start, d.end), "Điều 23 Điều lệ Đảng");
-        assert_eq!(d.article, Some(23));
+        assert_eq!(f.orig_str(d.start, d.end), "Điều lệ Đảng");
         let f = Folded::new("sửa đổi Điều lệ và hướng dẫn");
         assert!(charter(&f, 8, 15).is_none());
         let f = Folded::new("Điều lệ Đảng viên");

@@ -5,7 +5,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::clause::{date_at, is_year, issuer_after, issuer_before, term_at, year_at};
+use super::clause::{
+    date_at, is_year, issuer_after, issuer_before, issuer_of_follows, term_at, year_at,
+};
 use super::draft::Draft;
 use super::folded::Folded;
 use super::grammar::{TYPE_WORDS, UNIT_WORDS};
@@ -133,9 +135,11 @@ fn item(
         return None;
     }
     // Without "số", a lower-case type word before a bare number is usually a verb or a
-    // common noun ("quyết định 5 vấn đề", "kế hoạch 2023").
+    // common noun ("quyết định 5 vấn đề", "kế hoạch 2023"), unless "của" and an issuing
+    // body follow the number ("nghị định 35 của Chính phủ").
     let weak = !has_so && !in_list;
-    if weak && (is_year(digits.as_str()) || count_follows(rest) || !f.upper_at(start)) {
+    let lower = !f.upper_at(start) && !issuer_of_follows(f, end);
+    if weak && (is_year(digits.as_str()) || count_follows(rest) || lower) {
         return None;
     }
     let mut draft = Draft::new(kind, start, end);
@@ -317,6 +321,22 @@ mod tests {
                 "nghi quyet",
                 &["Nghị quyết chuyên đề số 05-NQ/ĐU"],
             ),
+            // Lower case, but "của" and an issuing body make it a document.
+            (
+                "Chuyển đổi theo nghị định 35 của Chính phủ.",
+                "nghi dinh",
+                &["nghị định 35"],
+            ),
+            (
+                "Dự án tại nghị quyết 94 của Quốc hội",
+                "nghi quyet",
+                &["nghị quyết 94"],
+            ),
+            (
+                "theo chỉ thị 05 của Bộ Chính trị",
+                "chi thi",
+                &["chỉ thị 05"],
+            ),
         ];
         for (text, word, want) in rows {
             assert_eq!(texts(text, word, "x"), *want, "{text}");
@@ -337,6 +357,11 @@ mod tests {
             ("Chỉ thị số", "chi thi"),
             ("Kết luận và Chỉ thị số 33", "ket luan"),
             ("kế hoạch xây dựng số lượng 5 đảng viên", "ke hoach"),
+            ("quyết định 5 vấn đề của Quốc hội", "quyet dinh"),
+            ("quyết định 5 vấn đề lớn", "quyet dinh"),
+            ("xây dựng kế hoạch 2023 của Tỉnh ủy", "ke hoach"),
+            ("quyết định 5 do Chính phủ giao", "quyet dinh"),
+            ("hướng dẫn 3 của chúng ta", "huong dan"),
         ];
         for (text, word) in rows {
             assert!(parse(text, word, "x").is_empty(), "{text}");

@@ -2,8 +2,9 @@
 //! "NQTW4") is completed from a fuller mention of the same document, preferably the nearest
 //! earlier one, and takes its key.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
+use super::key::key_for;
 use super::model::Citation;
 
 /// How much a mention tells about its document; a mention resolves to a fuller one.
@@ -64,7 +65,8 @@ pub fn resolve(citations: &mut [Citation]) {
         let Some(short) = citations.get(i) else {
             continue;
         };
-        if short.symbol.is_some() || short.congress.is_some() {
+        // A law by title and year is as full as its mention gets; its number is a year.
+        if short.symbol.is_some() || short.congress.is_some() || short.name.is_some() {
             continue;
         }
         let group = match (&short.number, short.plenum) {
@@ -95,6 +97,12 @@ pub fn resolve(citations: &mut [Citation]) {
             .copied()
             .collect();
         let Some(j) = choose(citations, short, &earlier, &later) else {
+            if let Some(term) = shared_term(citations, short, &earlier, &later) {
+                if let Some(c) = citations.get_mut(i) {
+                    c.term = Some(term);
+                    c.key = key_for(c);
+                }
+            }
             continue;
         };
         let full = citations[j].clone();
@@ -133,6 +141,29 @@ fn choose(
     all()
         .all(|&j| citations[j].key == citations[first].key)
         .then_some(first)
+}
+
+/// The term of a plenum written without one, when it names no single resolution but every
+/// candidate agrees on the term ("Nghị quyết số 26-NQ/TW và … 27-NQ/TW của Hội nghị Trung
+/// ương 7 khóa XII. Nghị quyết Trung ương 7 …" → `nghi-quyet/tw7-XII`).
+fn shared_term(
+    citations: &[Citation],
+    short: &Citation,
+    earlier: &[usize],
+    later: &[usize],
+) -> Option<String> {
+    if short.number.is_some() || short.term.is_some() || short.plenum.is_none() {
+        return None;
+    }
+    let terms: BTreeSet<&String> = earlier
+        .iter()
+        .chain(later)
+        .filter_map(|&j| citations.get(j)?.term.as_ref())
+        .collect();
+    match (terms.len(), terms.first()) {
+        (1, Some(term)) => Some((*term).clone()),
+        _ => None,
+    }
 }
 
 fn complete(c: &mut Citation, full: &Citation) {
@@ -206,6 +237,26 @@ mod tests {
             Some("nghi-quyet/tw5-XIII"),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn a_plenum_of_several_resolutions_names_none_of_them() {
+        // The clause after a list reaches each item, so the plenum is known to have issued
+        // two resolutions: the plenum-only mention stays a plenum, with the term they share.
+        let got = keys("Nghị quyết số 26-NQ/TW và Nghị quyết số 27-NQ/TW của Hội nghị Trung ương 7 khóa XII. Nghị quyết Trung ương 7 được quán triệt.");
+        let want = [
+            "nghi-quyet/26-NQ/TW",
+            "nghi-quyet/27-NQ/TW",
+            "nghi-quyet/tw7-XII",
+        ];
+        assert_eq!(got.iter().map(|g| g.1.as_str()).collect::<Vec<_>>(), want);
+        assert_eq!(got[2].2, None);
+        // With one resolution of that plenum in the text, the mention is that resolution.
+        let got = keys("Nghị quyết số 27-NQ/TW của Hội nghị Trung ương 7 khóa XII. Nghị quyết Trung ương 7 được quán triệt.");
+        assert_eq!(got[1].1, "nghi-quyet/27-NQ/TW");
+        // Candidates of two terms: no term is guessed.
+        let got = keys("Nghị quyết số 26-NQ/TW của Hội nghị Trung ương 7 khóa XII; Nghị quyết số 7-NQ/TW của Hội nghị Trung ương 7 khóa XI. NQTW7 được quán triệt.");
+        assert_eq!(got[2].1, "nghi-quyet/tw7");
     }
 
     #[test]

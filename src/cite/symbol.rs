@@ -12,6 +12,18 @@ use super::issuers::is_known_party_code;
 /// Longest symbol considered, in bytes: "03/2011/TTLT-BNV-BTC-BLĐTBXH" fits with room.
 const SYMBOL_WINDOW: usize = 64;
 
+/// Longest code of a State symbol accepted in lower case ("30/2020/nđ-cp"); the longest
+/// codes ("UBTWMTTQVN") are written in capitals.
+const MAX_LOWER_CODE: usize = 8;
+
+/// One issuer code of a State symbol: the National Assembly's with its term ("UBTVQH13"),
+/// or letters with an ampersand kept inside ("BGD&ĐT"), long enough for "UBTWMTTQVN".
+const STATE_CODE: &str = r"(?:(?:ubtvqh|qh)\d{1,2}|[a-z]{1,12}(?:&[a-z]{1,4})?)";
+/// Issuer codes of a State symbol: up to eight bodies of a joint one
+/// ("TTLT-BCA-BQP-BYT-TANDTC-VKSNDTC").
+static STATE_CODES: LazyLock<String> =
+    LazyLock::new(|| format!(r"({STATE_CODE}(?:[-–]{STATE_CODE}){{0,7}})"));
+
 /// Party: number, separator (hyphen, en dash, space), abbreviation, slash, issuer(s).
 static PARTY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -21,16 +33,18 @@ static PARTY: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// State with year: `30/2020/NĐ-CP`, `03/2011/TTLT-BNV-BTC`.
 static STATE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(\d{1,5})\s?/\s?(\d{4})\s?/\s?([a-z]{1,6})\s?[-–]\s?([a-z]{1,8}(?:[-–][a-z]{1,8}){0,3})",
-    )
+    let codes = &*STATE_CODES;
+    Regex::new(&format!(
+        r"^(\d{{1,5}})\s?/\s?(\d{{4}})\s?/\s?([a-z]{{1,6}})\s?[-–]\s?{codes}"
+    ))
     .unwrap()
 });
 /// State with its year after a dash: `19-2017/NQ-CP` (the Government's yearly resolutions).
 static STATE_DASH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(\d{1,5})\s?[-–]\s?(\d{4})\s?/\s?([a-z]{1,6})\s?[-–]\s?([a-z]{1,8}(?:[-–][a-z]{1,8}){0,3})",
-    )
+    let codes = &*STATE_CODES;
+    Regex::new(&format!(
+        r"^(\d{{1,5}})\s?[-–]\s?(\d{{4}})\s?/\s?([a-z]{{1,6}})\s?[-–]\s?{codes}"
+    ))
     .unwrap()
 });
 /// Laws and resolutions of the National Assembly: `59/2020/QH14`.
@@ -38,9 +52,18 @@ static STATE_QH: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,5})/(\d{4})/(qh|ubtvqh)(\d{1,2})").unwrap());
 /// State without year: `68/NQ-CP`, `1234/QĐ-UBND`.
 static STATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d{1,5}[a-z]?)\s?/\s?([a-z]{1,6})\s?[-–]\s?([a-z]{1,8}(?:[-–][a-z]{1,8}){0,3})")
-        .unwrap()
+    let codes = &*STATE_CODES;
+    Regex::new(&format!(
+        r"^(\d{{1,5}}[a-z]?)\s?/\s?([a-z]{{1,6}})\s?[-–]\s?{codes}"
+    ))
+    .unwrap()
 });
+/// The Government's older decrees, with no abbreviation: `67/CP`, `108/2014/CP`.
+static GOVERNMENT_OLD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,5})\s?/\s?(?:(\d{4})\s?/\s?)?cp").unwrap());
+/// The National Assembly's code with its term: "UBTVQH13", "QH14".
+static ASSEMBLY_TERM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^((?:UBTV)?QH)(\d{1,2})$").unwrap());
 
 /// The written shape of a symbol.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -137,6 +160,8 @@ pub fn parse_symbol(f: &Folded, pos: usize) -> Option<Symbol> {
             (c, Form::Year)
         } else if let Some(c) = STATE.captures(window) {
             (c, Form::State)
+        } else if let Some(symbol) = government_old(f, pos, window) {
+            return Some(symbol);
         } else {
             let c = PARTY.captures(window)?;
             // "21NQ/TW" glued is still a symbol; "36a/NQ-CP" is number 36a of a State one.
@@ -150,7 +175,11 @@ pub fn parse_symbol(f: &Folded, pos: usize) -> Option<Symbol> {
         // A letter after the number ("36a/NQ-CP") is part of it, in lower case.
         let number = orig(&c, 1)?.to_lowercase();
         let number = number.as_str();
-        let tail = codes(orig(&c, groups - 1)?);
+        let written_tail = orig(&c, groups - 1)?;
+        if form != Form::Party && glued_word(written_tail) {
+            return None;
+        }
+        let tail = codes(written_tail);
         let abbr = canonical_code(orig(&c, groups - 2)?);
         let known = abbrev(c.get(groups - 2)?.as_str());
         // "21/NQ-TW" is the Party's "21-NQ/TW" written the State way: one document, one form.
@@ -165,6 +194,7 @@ pub fn parse_symbol(f: &Folded, pos: usize) -> Option<Symbol> {
         // "456/UBND-NC": with no document abbreviation, the first code is the issuer and the
         // rest one of its units.
         let issuer = if party || known.is_some() { tail } else { abbr };
+        let (issuer, term) = assembly_term(issuer);
         Symbol {
             start: pos,
             end: pos + c.get(0)?.end(),
@@ -173,10 +203,58 @@ pub fn parse_symbol(f: &Folded, pos: usize) -> Option<Symbol> {
             issuer,
             abbrev: known,
             party,
-            term: None,
+            term,
         }
     };
     (!f.word_at(symbol.end)).then_some(symbol)
+}
+
+/// Whether a State symbol's codes ran into the next word for want of a space
+/// ("TT-BNNPTNTngày"): a code longer than `MAX_LOWER_CODE` letters is printed in capitals.
+fn glued_word(codes: &str) -> bool {
+    codes
+        .split(['-', '–'])
+        .any(|code| code.chars().count() > MAX_LOWER_CODE && code.chars().any(char::is_lowercase))
+}
+
+/// `67/CP`, `108/2014/CP` at `pos`: the Government's symbol before it was written "NĐ-CP".
+fn government_old(f: &Folded, pos: usize, window: &str) -> Option<Symbol> {
+    let c = GOVERNMENT_OLD.captures(window)?;
+    let end = pos + c.get(0)?.end();
+    // "12/CP-KTTH" is a State symbol of another shape, not "12/CP" cut short.
+    if f.word_at(end) || f.ahead(end, 4).starts_with(['-', '–', '/', '&']) {
+        return None;
+    }
+    let digits = c.get(1)?;
+    let number = f.orig_str(pos + digits.start(), pos + digits.end());
+    let canonical = match c.get(2) {
+        Some(year) => format!("{number}/{}/CP", year.as_str()),
+        None => format!("{number}/CP"),
+    };
+    Some(Symbol {
+        start: pos,
+        end,
+        canonical,
+        number: strip_zeros(number)?,
+        issuer: "CP".to_string(),
+        abbrev: None,
+        party: false,
+        term: None,
+    })
+}
+
+/// An issuer code of the National Assembly splits into code and term: "UBTVQH13" →
+/// ("UBTVQH", "XIII"); any other code is returned as it is.
+fn assembly_term(code: String) -> (String, Option<String>) {
+    let split = ASSEMBLY_TERM.captures(&code).and_then(|c| {
+        let n: u32 = c.get(2)?.as_str().parse().ok()?;
+        let term = (1..=39).contains(&n).then(|| to_roman(n))?;
+        Some((c.get(1)?.as_str().to_string(), term))
+    });
+    match split {
+        Some((body, term)) => (body, Some(term)),
+        None => (code, None),
+    }
 }
 
 #[cfg(test)]
@@ -227,6 +305,25 @@ mod tests {
             ("36a/NQ-CP", "36a/NQ-CP", "36a", "CP", false),
             ("36A/NQ-CP", "36a/NQ-CP", "36a", "CP", false),
             ("21NQ/TW", "21-NQ/TW", "21", "TW", true),
+            ("916/NQ-UBTVQH13", "916/NQ-UBTVQH13", "916", "UBTVQH", false),
+            (
+                "09/2008/NQLT-CP-UBTWMTTQVN",
+                "09/2008/NQLT-CP-UBTWMTTQVN",
+                "9",
+                "CP-UBTWMTTQVN",
+                false,
+            ),
+            ("67/CP", "67/CP", "67", "CP", false),
+            ("108/2014/CP", "108/2014/CP", "108", "CP", false),
+            (
+                "01/2017/TTLT-BCA-BQP-BYT-TANDTC-VKSNDTC",
+                "01/2017/TTLT-BCA-BQP-BYT-TANDTC-VKSNDTC",
+                "1",
+                "BCA-BQP-BYT-TANDTC-VKSNDTC",
+                false,
+            ),
+            ("01/2019/TT-BGD&ĐT", "01/2019/TT-BGDĐT", "1", "BGDĐT", false),
+            ("01/2019/TT-BGDĐT", "01/2019/TT-BGDĐT", "1", "BGDĐT", false),
         ];
         for (input, canonical, number, issuer, party) in rows {
             let s = parse(input).unwrap_or_else(|| panic!("{input}"));
@@ -239,6 +336,10 @@ mod tests {
         assert_eq!(
             parse("59/2020/QH14").and_then(|s| s.term),
             Some("XIV".into())
+        );
+        assert_eq!(
+            parse("916/NQ-UBTVQH13").and_then(|s| s.term),
+            Some("XIII".into())
         );
         assert_eq!(
             parse("02-ĐA/TU").and_then(|s| s.implied_type()),
@@ -259,9 +360,17 @@ mod tests {
             "6,17%",
             "112/90 chỉ tiêu",
             "00-NQ/TW",
+            "12/CP-",
+            "5/cpu",
+            "24/2014/TT-BNNPTNTngày 19/8/2014",
         ] {
             assert_eq!(parse(input), None, "{input}");
         }
         assert_eq!(parse("5 km/h").and_then(|s| s.abbrev), None);
+        // An old Government code followed by more code is some other shape, not "12/CP".
+        assert_ne!(
+            parse("12/CP-KTTH").map(|s| s.canonical),
+            Some("12/CP".into())
+        );
     }
 }

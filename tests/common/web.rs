@@ -43,6 +43,7 @@ fn cite(body: &str, mention: &str, kind: &str, symbol: Option<&str>, key: &str) 
         number: symbol.and_then(|s| s.split(['-', '/']).next().map(str::to_string)),
         symbol: symbol.map(str::to_string),
         issuer: symbol.and_then(|s| s.rsplit('/').next().map(str::to_string)),
+        name: None,
         issuing_body: None,
         date: None,
         term: None,

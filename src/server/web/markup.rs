@@ -90,6 +90,7 @@ mod tests {
             kind: "nghi-quyet".into(),
             number: None,
             symbol: None,
+            name: None,
             issuer: None,
             issuing_body: None,
             date: None,
