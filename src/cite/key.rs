@@ -3,7 +3,8 @@
 //!
 //! Scheme (first that applies):
 //! - Party Charter: `dieu-le/dang`; a constitution: `hien-phap/{year}`; a law by title and
-//!   year: `{type}/{folded name}-{year}` (`luat/dat-dai-2013`, with or without "năm").
+//!   year: `{type}/{name}-{year}`, the name in lower case with its accents (`luat/đất-đai-2013`,
+//!   with or without "năm"), for the label to be read back from it.
 //! - Party documents, from a symbol `{n}-{ABBR}/{ISSUER}` or from a number and a Party
 //!   issuer: `{type}/{n}-{ABBR}/{ISSUER}`, with `n` without leading zeros and `ABBR` the
 //!   type's own abbreviation (so "Hướng dẫn 38 của Ban Tổ chức Trung ương" and
@@ -20,6 +21,8 @@
 use super::issuers::is_party_code;
 use super::model::{doc_type, type_name, Citation};
 use super::symbol::{is_party_form, strip_zeros};
+use crate::text::chars::capitalize;
+use crate::text::exact_filter::exact_word;
 use crate::text::fold::fold;
 
 /// The canonical key of a citation from its fields.
@@ -29,7 +32,7 @@ pub fn key_for(c: &Citation) -> String {
     let raw = if kind == "dieu-le" {
         "dieu-le/dang".to_string()
     } else if let (Some(name), Some(year)) = (&c.name, number) {
-        format!("{kind}/{}-{year}", slug(name))
+        format!("{kind}/{}-{year}", name_slug(name))
     } else if let (Some(symbol), false) = (&c.symbol, kind == "hien-phap") {
         symbol_key(kind, symbol)
     } else if let (Some(n), Some(issuer)) = (number, &c.issuer) {
@@ -95,6 +98,17 @@ fn slug(text: &str) -> String {
     words.join("-")
 }
 
+/// A law's name as a key: its words in lower case, accents kept, joined by '-' ("Đất đai" →
+/// "đất-đai"), so that the label read back from the key is the law's own name.
+fn name_slug(name: &str) -> String {
+    let words: Vec<String> = name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| exact_word(w).into_owned())
+        .collect();
+    words.join("-")
+}
+
 /// Replaces anything but letters, digits, '-' and '/' by '-'.
 fn sanitize(raw: &str) -> String {
     raw.chars()
@@ -138,7 +152,7 @@ pub fn label_for_key(key: &str) -> String {
         }
     }
     if matches!(kind, "luat" | "bo-luat" | "phap-lenh") && !rest.contains('/') {
-        return format!("{name} {}", rest.replace('-', " "));
+        return format!("{name} {}", capitalize(&rest.replace('-', " ")));
     }
     format!("{name} {rest}")
 }
@@ -202,8 +216,8 @@ mod tests {
             (citation("dieu-le"), "dieu-le/dang"),
             (bare, "chi-thi/33"),
             (law, "luat/59/2020/QH14"),
-            (titled, "bo-luat/hinh-su-2015"),
-            (titled_comma, "luat/can-bo-cong-chuc-2008"),
+            (titled, "bo-luat/hình-sự-2015"),
+            (titled_comma, "luat/cán-bộ-công-chức-2008"),
         ];
         for (c, want) in rows {
             assert_eq!(key_for(&c), want, "{c:?}");
@@ -237,7 +251,8 @@ mod tests {
             ("dieu-le/dang", "Điều lệ Đảng"),
             ("nghi-dinh/30/2020/NĐ-CP", "Nghị định 30/2020/NĐ-CP"),
             ("chi-thi/33", "Chỉ thị 33"),
-            ("luat/dat-dai-2013", "Luật dat dai 2013"),
+            ("luat/đất-đai-2013", "Luật Đất đai 2013"),
+            ("bo-luat/hình-sự-2015", "Bộ luật Hình sự 2015"),
             ("luat/59/2020/QH14", "Luật 59/2020/QH14"),
             ("unknown", "unknown"),
         ];
