@@ -67,7 +67,7 @@ pub fn law(f: &Folded, kind: &'static str, start: usize, pos: usize) -> Vec<Draf
         if at == pos && !(f.upper_at(start) && f.upper_at(word_start)) {
             break;
         }
-        if QUALIFIER_STOP.contains(&name_word) {
+        if QUALIFIER_STOP.contains(&name_word) && !in_name(f, at == pos, word_start, name_word) {
             break;
         }
         // "Căn cứ Luật Thanh tra, Nghị định số 86/2011/NĐ-CP": after a comma a type word
@@ -80,6 +80,28 @@ pub fn law(f: &Folded, kind: &'static str, start: usize, pos: usize) -> Vec<Draf
         at += word.end();
     }
     Vec::new()
+}
+
+/// Whether a word that ends a qualifier (folded `name_word` at `pos`) is a word of the law's
+/// name: "Các" opening it ("Luật Các tổ chức tín dụng"), "đa" (not "đã": "Luật Đa dạng sinh
+/// học"), "và" before a word in lower case that starts no document ("Luật Hôn nhân và gia
+/// đình", not "Luật Đất đai và Luật Nhà ở" nor "Luật Virginia và năm 1989").
+fn in_name(f: &Folded, first: bool, pos: usize, name_word: &str) -> bool {
+    let end = pos + name_word.len();
+    match name_word {
+        "cac" => first && f.upper_at(pos),
+        "da" => f.orig_str(pos, end).to_lowercase() == "đa",
+        "va" => NAME_WORD.find(f.ahead(end, 32)).is_some_and(|next| {
+            let word = next.as_str().trim_start();
+            let next_start = end + next.end() - word.len();
+            !next.as_str().starts_with(',')
+                && word != "nam"
+                && word.starts_with(|c: char| c.is_alphabetic())
+                && !f.upper_at(next_start)
+                && !starts_type_word(f, next_start)
+        }),
+        _ => false,
+    }
 }
 
 /// Whether one of `TITLE_END_WORDS` starts at folded `pos`, as whole words.
@@ -220,6 +242,30 @@ mod tests {
                 "Đầu tư",
                 "2014",
             ),
+            (
+                "theo Luật Hôn nhân và gia đình năm 2014,",
+                "luat",
+                "luat",
+                "Luật Hôn nhân và gia đình năm 2014",
+                "Hôn nhân và gia đình",
+                "2014",
+            ),
+            (
+                "Luật Các tổ chức tín dụng năm 2010",
+                "luat",
+                "luat",
+                "Luật Các tổ chức tín dụng năm 2010",
+                "Các tổ chức tín dụng",
+                "2010",
+            ),
+            (
+                "Luật Đa dạng sinh học 2008",
+                "luat",
+                "luat",
+                "Luật Đa dạng sinh học 2008",
+                "Đa dạng sinh học",
+                "2008",
+            ),
         ];
         for (text, word, kind, span, name, year) in rows {
             let f = Folded::new(text);
@@ -248,6 +294,10 @@ mod tests {
             "Luật Đầu tư công có hiệu lực từ năm 2015",
             "Luật Thương Mại Mỹ ra đời năm 1974",
             "Luật Viễn Thông, tuy nhiên tính đến đầu năm 2016",
+            "Luật Đất đai đã sửa năm 2013",
+            "Luật Đất đai và các văn bản năm 2014",
+            "Luật Virginia và năm 1989",
+            "Luật Đất đai và 2013",
         ] {
             let f = Folded::new(text);
             let start = f.text.find("luat").unwrap();
