@@ -81,7 +81,15 @@ fn symbol_key(kind: &str, symbol: &str) -> String {
     match symbol.split_once('/') {
         Some((digits, rest)) => {
             let number = strip_zeros(digits).unwrap_or_else(|| digits.to_string());
-            format!("{kind}/{number}/{rest}")
+            // "Nghị định 108/2014/CP": a decree with a year is `N/YYYY/NĐ-CP`; "CP" alone
+            // numbered decrees before years did ("67/CP"), so with a year it is a slip.
+            let year = rest.strip_suffix("/CP").filter(|y| {
+                kind == "nghi-dinh" && y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit())
+            });
+            match year {
+                Some(year) => format!("{kind}/{number}/{year}/NĐ-CP"),
+                None => format!("{kind}/{number}/{rest}"),
+            }
         }
         None => format!("{kind}/{symbol}"),
     }
@@ -197,6 +205,10 @@ mod tests {
         bare.number = Some("33".into());
         let mut law = citation("luat");
         law.symbol = Some("59/2020/QH14".into());
+        let mut decree_slip = citation("nghi-dinh");
+        decree_slip.symbol = Some("108/2014/CP".into());
+        let mut decree_old = citation("nghi-dinh");
+        decree_old.symbol = Some("67/CP".into());
         let mut titled = citation("bo-luat");
         titled.name = Some("Hình sự".into());
         titled.number = Some("2015".into());
@@ -216,6 +228,8 @@ mod tests {
             (citation("dieu-le"), "dieu-le/dang"),
             (bare, "chi-thi/33"),
             (law, "luat/59/2020/QH14"),
+            (decree_slip, "nghi-dinh/108/2014/NĐ-CP"),
+            (decree_old, "nghi-dinh/67/CP"),
             (titled, "bo-luat/hình-sự-2015"),
             (titled_comma, "luat/cán-bộ-công-chức-2008"),
         ];
