@@ -224,3 +224,85 @@ fn which_guidance_applies_ranks_directives_by_the_relevance_of_citing_documents(
     );
     assert!(facets.iter().all(|f| !f.label.is_empty() && f.count >= 1));
 }
+
+/// One JSON Lines record with a date.
+fn dated(id: &str, date: &str, body: &str) -> String {
+    format!("{{\"id\": \"{id}\", \"date\": \"{date}\", \"title\": \"Tin {id}\", \"body\": \"{body}\"}}\n")
+}
+
+const RESOLUTION_2012: &str =
+    "Thực hiện Nghị quyết số 21-NQ/TW ngày 22/11/2012 của Bộ Chính trị về bảo hiểm xã hội.";
+const RESOLUTION_2022: &str = "Quán triệt Nghị quyết số 21-NQ/TW ngày 16/6/2022 của Hội nghị Trung ương 5 (khóa XIII) về tổ chức cơ sở đảng.";
+
+#[test]
+fn documents_sharing_a_symbol_years_apart_are_told_apart() {
+    let ws = Workspace::new();
+    ws.write(
+        "first.jsonl",
+        [
+            dated("old", "2013-01-10", RESOLUTION_2012),
+            dated(
+                "mid",
+                "2015-03-01",
+                "Tiếp tục thực hiện Nghị quyết 21-NQ/TW về bảo hiểm xã hội.",
+            ),
+        ]
+        .concat(),
+    );
+    ws.ingest();
+    // One document of that symbol so far: its key is the symbol's.
+    assert_eq!(citing(&ws.engine(), "nghi-quyet/21-NQ/TW"), ["mid", "old"]);
+    ws.write(
+        "second.jsonl",
+        [
+            dated("new", "2022-07-01", RESOLUTION_2022),
+            dated(
+                "late",
+                "2023-02-01",
+                "Nghị quyết 21-NQ/TW được quán triệt sâu rộng.",
+            ),
+        ]
+        .concat(),
+    );
+    let report = ws.ingest();
+    assert_eq!(report.documents_rekeyed, 2, "{report:?}");
+    let engine = ws.engine();
+    // A mention without its date means the latest document before it was written.
+    assert_eq!(citing(&engine, "nghi-quyet/21-NQ/TW/2012"), ["mid", "old"]);
+    assert_eq!(citing(&engine, "nghi-quyet/21-NQ/TW/2022"), ["late", "new"]);
+    // The symbol's own key stands for both, in a filter, a query and its page.
+    assert_eq!(
+        citing(&engine, "nghi-quyet/21-NQ/TW"),
+        ["late", "mid", "new", "old"]
+    );
+    let mut found = ids(&engine, "21-NQ/TW");
+    found.sort();
+    assert_eq!(found, ["late", "mid", "new", "old"]);
+    let page = engine
+        .directive("nghi-quyet/21-NQ/TW/2012")
+        .expect("directive")
+        .expect("cited");
+    assert_eq!(page.label, "Nghị quyết 21-NQ/TW (2012)");
+    assert_eq!(page.date.as_deref(), Some("2012-11-22"));
+    assert_eq!(page.plenum, None, "no chimera of the two: {page:?}");
+    let latest = engine.directive("nghi-quyet/21-NQ/TW").expect("directive");
+    assert_eq!(
+        latest.map(|p| p.key).as_deref(),
+        Some("nghi-quyet/21-NQ/TW/2022")
+    );
+    // The same corpus ingested at once keys it the same.
+    let fresh = Workspace::new();
+    fresh.write(
+        "first.jsonl",
+        std::fs::read(ws.corpus().join("first.jsonl")).expect("read"),
+    );
+    fresh.write(
+        "second.jsonl",
+        std::fs::read(ws.corpus().join("second.jsonl")).expect("read"),
+    );
+    fresh.ingest();
+    assert_eq!(
+        citing(&fresh.engine(), "nghi-quyet/21-NQ/TW/2012"),
+        ["mid", "old"]
+    );
+}

@@ -12,6 +12,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 
 use super::key::plenum_key;
 use super::model::Citation;
+use super::versions::{versioned_key, versions, year_meant, year_of, Versions};
 
 /// Longest alias chain followed when closing the map (chains are short: number → plenum → symbol).
 const MAX_CHAIN: usize = 8;
@@ -133,6 +134,53 @@ pub fn apply_aliases(citations: &mut [Citation], aliases: &HashMap<String, Strin
         c.aliased_from = aliased_from;
     }
     changed
+}
+
+/// What the corpus teaches about keys: the aliases of shorter mentions, and the years that
+/// tell apart the documents sharing a Party symbol (`cite::versions`).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CorpusKeys {
+    /// Alias key → canonical key.
+    pub aliases: HashMap<String, String>,
+    /// Symbol key → the years of the documents sharing it.
+    pub versions: Versions,
+}
+
+impl CorpusKeys {
+    /// Learns both from every citing document's citations, keyed as their mentions are
+    /// (see [`apply_aliases`] with no aliases).
+    pub fn learn(docs: &[Vec<Citation>]) -> CorpusKeys {
+        CorpusKeys {
+            aliases: close(corpus_aliases(docs)),
+            versions: versions(docs.iter().map(Vec::as_slice)),
+        }
+    }
+
+    /// Keys each citation of a document written in `written` (its year) from the key of its
+    /// own mention: through the aliases, then to the year of the document it means when
+    /// that key is shared. Says whether any key changed.
+    pub fn apply(&self, citations: &mut [Citation], written: Option<i32>) -> bool {
+        let before: Vec<(String, Option<String>)> = citations
+            .iter()
+            .map(|c| (c.key.clone(), c.aliased_from.clone()))
+            .collect();
+        apply_aliases(citations, &self.aliases);
+        for c in citations.iter_mut() {
+            let Some(years) = self.versions.get(&c.key) else {
+                continue;
+            };
+            let dated = c.date.as_deref().and_then(year_of);
+            if let Some(year) = year_meant(years, dated, written) {
+                let own = c.aliased_from.take().unwrap_or_else(|| c.key.clone());
+                c.key = versioned_key(&c.key, year);
+                c.aliased_from = Some(own);
+            }
+        }
+        citations
+            .iter()
+            .zip(before)
+            .any(|(c, (key, from))| c.key != key || c.aliased_from != from)
+    }
 }
 
 #[cfg(test)]

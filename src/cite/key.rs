@@ -21,6 +21,7 @@
 use super::issuers::is_party_code;
 use super::model::{doc_type, type_name, Citation};
 use super::symbol::{is_party_form, strip_zeros};
+use super::versions::split_version;
 use crate::text::chars::capitalize;
 use crate::text::exact_filter::exact_word;
 use crate::text::fold::fold;
@@ -135,6 +136,9 @@ fn sanitize(raw: &str) -> String {
 pub fn label_for_key(key: &str) -> String {
     if key == "dieu-le/dang" {
         return "Điều lệ Đảng".to_string();
+    }
+    if let Some((key, year)) = split_version(key) {
+        return format!("{} ({year})", label_for_key(key));
     }
     let (kind, rest) = key.split_once('/').unwrap_or((key, ""));
     let name = type_name(kind).unwrap_or(kind);
@@ -267,6 +271,7 @@ mod tests {
             ("chi-thi/33", "Chỉ thị 33"),
             ("luat/đất-đai-2013", "Luật Đất đai 2013"),
             ("bo-luat/hình-sự-2015", "Bộ luật Hình sự 2015"),
+            ("nghi-quyet/21-NQ/TW/2012", "Nghị quyết 21-NQ/TW (2012)"),
             ("luat/59/2020/QH14", "Luật 59/2020/QH14"),
             ("unknown", "unknown"),
         ];

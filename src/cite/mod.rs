@@ -27,8 +27,9 @@ mod named;
 mod numbered;
 pub mod resolve;
 mod symbol;
+pub mod versions;
 
-pub use graph::{apply_aliases, close as close_aliases, corpus_aliases};
+pub use graph::{apply_aliases, close as close_aliases, corpus_aliases, CorpusKeys};
 pub use key::{key_for, label_for_key};
 pub use model::{doc_type, type_name, Citation, DocType, DOC_TYPES};
 

@@ -4,6 +4,8 @@
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
+
+use crate::cite::CorpusKeys;
 use tantivy::Index;
 
 /// Bumped when the way documents are built changes, so that an upgrade re-ingests everything.
@@ -38,6 +40,19 @@ pub struct Manifest {
     /// Citation keys learned to name the same document as another key: alias → canonical.
     #[serde(default)]
     pub aliases: BTreeMap<String, String>,
+    /// Party symbol keys that several documents share → their years (`cite::versions`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub versions: BTreeMap<String, Vec<i32>>,
+}
+
+impl Manifest {
+    /// What the corpus taught about keys at the last ingest.
+    pub fn corpus_keys(&self) -> CorpusKeys {
+        CorpusKeys {
+            aliases: self.aliases.clone().into_iter().collect(),
+            versions: self.versions.clone().into_iter().collect(),
+        }
+    }
 }
 
 /// What is known of one indexed file.

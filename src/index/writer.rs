@@ -1,12 +1,12 @@
 //! Writes documents into the index, replacing everything that came from the same source.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::HashSet;
 
 use tantivy::collector::DocSetCollector;
 use tantivy::index::SegmentId;
 use tantivy::merge_policy::{DefaultMergePolicy, MergePolicy, NoMergePolicy};
 use tantivy::query::ExistsQuery;
-use tantivy::schema::TantivyDocument;
+use tantivy::schema::{TantivyDocument, Value};
 use tantivy::{DateTime, DocAddress, Index, IndexWriter, Searcher, Term};
 
 use super::body_codec::BodyEncoder;
@@ -14,7 +14,7 @@ use super::index_document::IndexDocument;
 use super::manifest::{FileState, Manifest};
 use super::stored::{document_from_stored, stored_citations, stored_text};
 use super::{Fields, IndexError};
-use crate::cite::{apply_aliases, Citation};
+use crate::cite::{Citation, CorpusKeys};
 use crate::document::Document;
 
 /// Memory for the indexing threads together; tantivy splits it between them.
@@ -37,6 +37,8 @@ impl CommittedCiting {
 struct CitingDocument {
     address: DocAddress,
     citations: Vec<Citation>,
+    /// The year it was written, when known.
+    written: Option<i32>,
 }
 
 /// An open writer and the manifest it will commit.
@@ -135,9 +137,10 @@ impl Writer {
         self.manifest.files.insert(source.to_string(), state);
     }
 
-    /// Replaces the learned citation-key aliases committed with the manifest.
-    pub fn set_aliases(&mut self, aliases: BTreeMap<String, String>) {
-        self.manifest.aliases = aliases;
+    /// Replaces what the corpus taught about keys, committed with the manifest.
+    pub fn set_corpus_keys(&mut self, keys: CorpusKeys) {
+        self.manifest.aliases = keys.aliases.into_iter().collect();
+        self.manifest.versions = keys.versions.into_iter().collect();
     }
 
     /// The committed documents that cite anything, with their citations as stored, but
@@ -160,6 +163,10 @@ impl Writer {
                 Some(source) if !skip(source) => docs.push(CitingDocument {
                     address,
                     citations: stored_citations(&stored, &self.fields),
+                    written: stored
+                        .get_first(self.fields.date)
+                        .and_then(|v| v.as_datetime())
+                        .map(|d| d.into_utc().year()),
                 }),
                 _ => {}
             }
@@ -167,20 +174,21 @@ impl Writer {
         Ok(CommittedCiting { searcher, docs })
     }
 
-    /// Rewrites the documents of `committed` that `aliases` key otherwise than they were
-    /// keyed (a new alias, or one dropped). Returns how many.
-    pub fn realias(
+    /// Rewrites the documents of `committed` that `keys` key otherwise than they were keyed
+    /// (an alias or a shared symbol's year learned, or dropped). Returns how many.
+    pub fn rekey(
         &mut self,
         committed: CommittedCiting,
-        aliases: &HashMap<String, String>,
+        keys: &CorpusKeys,
     ) -> Result<usize, IndexError> {
         let mut rewritten = 0;
         for CitingDocument {
             address,
             mut citations,
+            written,
         } in committed.docs
         {
-            if !apply_aliases(&mut citations, aliases) {
+            if !keys.apply(&mut citations, written) {
                 continue;
             }
             let stored: TantivyDocument = committed.searcher.doc(address)?;

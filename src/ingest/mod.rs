@@ -202,7 +202,8 @@ pub fn run(
     // aliases are learned again from every citing document the index will hold, from each
     // mention's own key, so that the same corpus gets the same keys whatever order it came
     // in: an alias a new document teaches re-keys the old ones, and one it makes ambiguous
-    // (a second resolution of a plenum) gives them their own keys back.
+    // (a second resolution of a plenum) gives them their own keys back. So do the years of
+    // documents sharing a symbol (`cite::versions`).
     let changed = !run.pending.is_empty() || !replaced.is_empty() || !gone.is_empty();
     if changed {
         let kept = writer.committed_citing(|source| {
@@ -213,14 +214,14 @@ pub fn run(
         for citations in &mut all {
             cite::apply_aliases(citations, &HashMap::new());
         }
-        let aliases = cite::close_aliases(cite::corpus_aliases(&all));
-        report.documents_rekeyed = writer.realias(kept, &aliases)?;
+        let keys = cite::CorpusKeys::learn(&all);
+        report.documents_rekeyed = writer.rekey(kept, &keys)?;
         for mut doc in std::mem::take(&mut run.pending) {
-            cite::apply_aliases(&mut doc.citations, &aliases);
+            keys.apply(&mut doc.citations, doc.date.map(|d| d.year()));
             writer.add(&doc)?;
             report.documents_written += 1;
         }
-        writer.set_aliases(aliases.into_iter().collect());
+        writer.set_corpus_keys(keys);
     }
     for gone in &gone {
         writer.remove_source(gone);

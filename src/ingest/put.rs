@@ -1,14 +1,12 @@
 //! One document written from outside a corpus (the HTTP write endpoint): normalised and cited
 //! like an ingested one, replacing any document with the same id, committed at once.
 
-use std::collections::HashMap;
 use std::path::Path;
 
 use tantivy::Index;
 
 use super::load::build_document;
 use super::page::Page;
-use crate::cite;
 use crate::document::Document;
 use crate::index::manifest::{FileState, API_SOURCE_PREFIX};
 use crate::index::writer::Writer;
@@ -62,9 +60,9 @@ pub fn prepare(new: NewDocument) -> Result<Document, PutError> {
 /// once, without waiting, while an ingest holds the writer lock.
 pub fn put(index: &Index, fields: Fields, dir: &Path, mut doc: Document) -> Result<(), PutError> {
     let mut writer = Writer::open(index, fields, dir)?;
-    // Keys the corpus learned to unify apply to this document too.
-    let aliases: HashMap<String, String> = writer.committed().aliases.clone().into_iter().collect();
-    cite::apply_aliases(&mut doc.citations, &aliases);
+    // What the corpus taught about keys applies to this document too.
+    let keys = writer.committed().corpus_keys();
+    keys.apply(&mut doc.citations, doc.date.map(|d| d.year()));
     // The manifest entry changes with the content, so that a changed document is committed
     // and the same one posted twice writes nothing.
     let content = serde_json::to_vec(&doc).unwrap_or_default();

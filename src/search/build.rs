@@ -45,6 +45,9 @@ const QUESTION_MIN_SHARE: f64 = 0.4;
 pub struct Filters {
     /// Only documents citing this key.
     pub cites: Option<String>,
+    /// The keys of the documents sharing the symbol of `cites`, one a year
+    /// (`cite::versions`), which it stands for too: filled in from the index.
+    pub cites_versions: Vec<String>,
     /// Only documents citing a document of this type.
     pub cited_type: Option<String>,
     /// Publication date on or after.
@@ -274,17 +277,17 @@ fn lead_size(
     doc_freq: DocFreq,
 ) -> Option<u64> {
     let words = sizes.iter().flatten().copied().min()?;
-    let filters = [
-        filters.cites.as_deref().map(|key| (fields.cites, key)),
-        filters
-            .cited_type
-            .as_deref()
-            .map(|kind| (fields.cited_types, kind)),
-    ]
-    .into_iter()
-    .flatten()
-    .map(|(field, value)| doc_freq(&Term::from_field_text(field, value)));
-    filters.chain([words]).min()
+    let cites = filters.cites.as_deref().map(|key| {
+        std::iter::once(key)
+            .chain(filters.cites_versions.iter().map(String::as_str))
+            .map(|key| doc_freq(&Term::from_field_text(fields.cites, key)))
+            .sum()
+    });
+    let cited_type = filters
+        .cited_type
+        .as_deref()
+        .map(|kind| doc_freq(&Term::from_field_text(fields.cited_types, kind)));
+    [cites, cited_type, Some(words)].into_iter().flatten().min()
 }
 
 /// At most how many documents a clause matches: those of its rarest folded word or pair in
@@ -539,7 +542,14 @@ fn filter_queries(filters: &Filters, fields: &Fields) -> Vec<Box<dyn Query>> {
         Box::new(ConstScoreQuery::new(Box::new(term), 0.0))
     };
     if let Some(key) = &filters.cites {
-        out.push(exact(fields.cites, key));
+        let any: Vec<(Occur, Box<dyn Query>)> = std::iter::once(key)
+            .chain(&filters.cites_versions)
+            .map(|key| (Occur::Should, exact(fields.cites, key)))
+            .collect();
+        out.push(match any.len() {
+            1 => exact(fields.cites, key),
+            _ => Box::new(BooleanQuery::new(any)),
+        });
     }
     if let Some(kind) = &filters.cited_type {
         out.push(exact(fields.cited_types, kind));

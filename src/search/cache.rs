@@ -35,6 +35,8 @@ impl Key {
             cited_type,
             from,
             to,
+            // Read from the index, whose generation the key has.
+            cites_versions: _,
         } = &request.filters;
         Key {
             generation,

@@ -11,7 +11,7 @@ use tantivy::Term;
 
 use super::response::CitationFacet;
 use super::snippet::escape_into;
-use super::{stored_body, stored_text, Engine, SearchError};
+use super::{stored_body, stored_text, terms, Engine, SearchError};
 use crate::cite::{label_for_key, Citation};
 use crate::index::manifest::Manifest;
 use crate::index::stored::stored_citations;
@@ -138,8 +138,13 @@ impl Engine {
         }
         // A key the corpus taught a fuller one for ("nghi-quyet/tw5-XIII" of the one
         // resolution of that plenum) is that one's page: every mention of it now has it.
-        match Manifest::load(&self.index).aliases.get(key) {
-            Some(target) => self.directive_keyed(target),
+        if let Some(target) = Manifest::load(&self.index).aliases.get(key) {
+            return self.directive_keyed(target);
+        }
+        // A symbol several documents share, each cited with its year: the latest of them.
+        let searcher = self.reader.searcher();
+        match terms::versions_of(&searcher, self.fields.cites, key).last() {
+            Some(latest) => self.directive_keyed(latest),
             None => Ok(None),
         }
     }

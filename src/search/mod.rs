@@ -208,6 +208,15 @@ impl Engine {
         let analyzed = AnalyzedQuery::new(&parsed);
         let searcher = self.reader.searcher();
         let doc_freq = |term: &Term| searcher.doc_freq(term).unwrap_or(0);
+        // A key several documents share stands for each of them ("21-NQ/TW" of 2012, 2022).
+        let mut filters = std::borrow::Cow::Borrowed(filters);
+        if let Some(key) = &filters.cites {
+            let versions = terms::versions_of(&searcher, self.fields.cites, key);
+            if !versions.is_empty() {
+                filters.to_mut().cites_versions = versions;
+            }
+        }
+        let filters = &*filters;
         let Some(mut query) = build(&analyzed, filters, &self.fields, &doc_freq) else {
             return Ok(SearchResponse::default());
         };

@@ -1,10 +1,12 @@
 //! A field's terms by prefix, over every segment: the words the last word typed in a search
-//! box may become, the citation keys a bare number may stand for.
+//! box may become, the citation keys a bare number or a shared symbol may stand for.
 
 use std::collections::BTreeMap;
 
 use tantivy::schema::Field;
 use tantivy::Searcher;
+
+use crate::cite::versions::split_version;
 
 /// Every term of `field` starting with `prefix`, with the documents holding it.
 pub fn starting_with(
@@ -25,4 +27,17 @@ pub fn starting_with(
         }
     }
     Ok(terms)
+}
+
+/// The keys, in `field`, of the documents sharing the symbol of `key`, one a year
+/// ("nghi-quyet/21-NQ/TW/2012", "…/2022", see `cite::versions`); empty for any other key.
+pub fn versions_of(searcher: &Searcher, field: Field, key: &str) -> Vec<String> {
+    if split_version(key).is_some() {
+        return Vec::new();
+    }
+    let found = starting_with(searcher, field, &format!("{key}/")).unwrap_or_default();
+    found
+        .into_keys()
+        .filter(|k| split_version(k).is_some_and(|(base, _)| base == key))
+        .collect()
 }

@@ -45,6 +45,7 @@ impl SearchParams {
                 cited_type: non_empty(self.kind),
                 from: date("from", self.from)?,
                 to: date("to", self.to)?,
+                ..Filters::default()
             },
             verbatim: crate::server::web::params::flag(self.verbatim),
         })

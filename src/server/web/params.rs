@@ -98,6 +98,7 @@ impl SearchState {
                 cited_type: Some(self.kind.clone()).filter(|s| !s.is_empty()),
                 from: parse_date(&self.from),
                 to: parse_date(&self.to),
+                ..Filters::default()
             },
             verbatim: self.verbatim,
         }
