@@ -12,7 +12,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 
 use super::key::plenum_key;
 use super::model::Citation;
-use super::versions::{versioned_key, versions, year_meant, year_of, Versions};
+use super::versions::{versioned_key, versions, year_meant, Versions};
 
 /// Longest alias chain followed when closing the map (chains are short: number → plenum → symbol).
 const MAX_CHAIN: usize = 8;
@@ -142,7 +142,7 @@ pub fn apply_aliases(citations: &mut [Citation], aliases: &HashMap<String, Strin
 pub struct CorpusKeys {
     /// Alias key → canonical key.
     pub aliases: HashMap<String, String>,
-    /// Symbol key → the years of the documents sharing it.
+    /// Symbol key → the documents sharing it.
     pub versions: Versions,
 }
 
@@ -166,11 +166,10 @@ impl CorpusKeys {
             .collect();
         apply_aliases(citations, &self.aliases);
         for c in citations.iter_mut() {
-            let Some(years) = self.versions.get(&c.key) else {
+            let Some(shared) = self.versions.get(&c.key) else {
                 continue;
             };
-            let dated = c.date.as_deref().and_then(year_of);
-            if let Some(year) = year_meant(years, dated, written) {
+            if let Some(year) = year_meant(shared, c, written) {
                 let own = c.aliased_from.take().unwrap_or_else(|| c.key.clone());
                 c.key = versioned_key(&c.key, year);
                 c.aliased_from = Some(own);

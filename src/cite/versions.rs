@@ -5,74 +5,121 @@
 //! (`nghi-quyet/21-NQ/TW/2012`, `…/2022`); a symbol seen in one period only keeps its key.
 //! Pure: takes the citations of every document, returns the years of each shared symbol.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use serde::{Deserialize, Serialize};
 
 use super::model::Citation;
 use super::symbol::is_party_form;
+use crate::text::fold::fold;
 
 /// Years closer than this are one document, dated differently (a slip, a late signing);
 /// a Party body's numbers start again each five-year term.
 const SAME_DOCUMENT_YEARS: i32 = 3;
 
-/// Symbol key → the years of the documents sharing it, oldest first; only keys of two or
-/// more documents.
-pub type Versions = HashMap<String, Vec<i32>>;
+/// Symbol key → the documents sharing it, oldest first; only keys of two or more documents.
+pub type Versions = HashMap<String, Vec<Version>>;
 
-/// The years of the documents behind each Party symbol the citations date in more than one
-/// period: each period's commonest year (the later on a tie).
+/// One of the documents sharing a symbol, as its dated mentions describe it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Version {
+    /// Its year: the commonest of its mentions' (the later on a tie).
+    pub year: i32,
+    /// Terms its mentions give ("XIII").
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub terms: BTreeSet<String>,
+    /// Plenums its mentions give.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub plenums: BTreeSet<u32>,
+    /// Issuing bodies its mentions give, folded ("bo chinh tri").
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub bodies: BTreeSet<String>,
+}
+
+impl Version {
+    /// Whether `c` says something of its document and nothing this one contradicts.
+    fn describes(&self, c: &Citation) -> bool {
+        let term = c.term.as_ref().map(|t| self.terms.contains(t));
+        let plenum = c.plenum.map(|p| self.plenums.contains(&p));
+        let body = c
+            .issuing_body
+            .as_ref()
+            .map(|b| self.bodies.contains(&fold(b)));
+        let said = [term, plenum, body];
+        said.iter().any(Option::is_some) && said.iter().all(|s| s.unwrap_or(true))
+    }
+}
+
+/// The documents behind each Party symbol the citations date in more than one period, from
+/// the mentions that date them.
 pub fn versions<'a>(docs: impl IntoIterator<Item = &'a [Citation]>) -> Versions {
-    let mut years: HashMap<&str, BTreeMap<i32, usize>> = HashMap::new();
+    let mut dated: HashMap<&str, BTreeMap<i32, Vec<&Citation>>> = HashMap::new();
     for c in docs.into_iter().flatten() {
         let party = c.symbol.as_deref().is_some_and(is_party_form);
         if let (true, Some(year)) = (party, c.date.as_deref().and_then(year_of)) {
-            *years.entry(&c.key).or_default().entry(year).or_default() += 1;
+            dated
+                .entry(&c.key)
+                .or_default()
+                .entry(year)
+                .or_default()
+                .push(c);
         }
     }
-    years
+    dated
         .into_iter()
-        .filter_map(|(key, counts)| {
-            let found = periods(&counts);
+        .filter_map(|(key, by_year)| {
+            let found = periods(&by_year);
             (found.len() > 1).then(|| (key.to_string(), found))
         })
         .collect()
 }
 
-/// The commonest year of each run of years less than [`SAME_DOCUMENT_YEARS`] after the run's
+/// One version for each run of years less than [`SAME_DOCUMENT_YEARS`] after the run's
 /// first, in order.
-fn periods(counts: &BTreeMap<i32, usize>) -> Vec<i32> {
-    let mut out = Vec::new();
-    let mut run: Option<(i32, i32, usize)> = None; // (first year, best year, its count)
-    for (&year, &count) in counts {
-        match &mut run {
-            Some((first, best, most)) if year - *first < SAME_DOCUMENT_YEARS => {
-                if count >= *most {
-                    (*best, *most) = (year, count);
-                }
-            }
-            _ => {
-                if let Some((_, best, _)) = run {
-                    out.push(best);
-                }
-                run = Some((year, year, count));
-            }
+fn periods(by_year: &BTreeMap<i32, Vec<&Citation>>) -> Vec<Version> {
+    let mut out: Vec<Version> = Vec::new();
+    let mut first = None;
+    let mut most = 0;
+    for (&year, mentions) in by_year {
+        let same = first.is_some_and(|first| year - first < SAME_DOCUMENT_YEARS);
+        if !same {
+            out.push(Version::default());
+            (first, most) = (Some(year), 0);
+        }
+        let Some(version) = out.last_mut() else {
+            continue;
+        };
+        if mentions.len() >= most {
+            (version.year, most) = (year, mentions.len());
+        }
+        for c in mentions {
+            version.terms.extend(c.term.clone());
+            version.plenums.extend(c.plenum);
+            version.bodies.extend(c.issuing_body.as_deref().map(fold));
         }
     }
-    out.extend(run.map(|(_, best, _)| best));
     out
 }
 
-/// The year of the document a mention of a shared symbol names, among `years`: the nearest
-/// to its own date; undated, the latest not after `written` (the year of the citing
-/// document: it cannot cite what came later); otherwise none.
-pub fn year_meant(years: &[i32], dated: Option<i32>, written: Option<i32>) -> Option<i32> {
-    match (dated, written) {
-        (Some(dated), _) => years
-            .iter()
-            .copied()
-            .min_by_key(|y| ((y - dated).abs(), -y)),
-        (None, Some(written)) => years.iter().copied().filter(|&y| y <= written).max(),
-        (None, None) => None,
+/// The year of the document a mention `c` of a shared symbol names, among `versions`: the
+/// nearest to its own date; undated, the one alone its term, plenum or issuing body
+/// describes; otherwise the latest not after `written` (the year of the citing document:
+/// it cannot cite what came later); otherwise none.
+pub fn year_meant(versions: &[Version], c: &Citation, written: Option<i32>) -> Option<i32> {
+    let years = versions.iter().map(|v| v.year);
+    if let Some(dated) = c.date.as_deref().and_then(year_of) {
+        return years.min_by_key(|y| ((y - dated).abs(), -y));
     }
+    let described: Vec<i32> = versions
+        .iter()
+        .filter(|v| v.describes(c))
+        .map(|v| v.year)
+        .collect();
+    if let [year] = described.as_slice() {
+        return Some(*year);
+    }
+    let written = written?;
+    years.filter(|&y| y <= written).max()
 }
 
 /// The key of the document of `year` behind the shared `key`.
@@ -102,7 +149,7 @@ mod tests {
     fn a_symbol_dated_in_two_terms_is_two_documents() {
         let docs = [
             extract("Nghị quyết số 21-NQ/TW ngày 22/11/2012 của Bộ Chính trị về bảo hiểm xã hội"),
-            extract("Nghị quyết số 21-NQ/TW ngày 16/6/2022 của Hội nghị Trung ương 5"),
+            extract("Nghị quyết số 21-NQ/TW ngày 16/6/2022 của Hội nghị Trung ương 5 (khóa XIII)"),
             extract("theo Nghị quyết số 21-NQ/TW ngày 16/6/2021"), // a slip for 2022
             extract("Nghị quyết số 21-NQ/TW ngày 16/6/2022"),
             extract("Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị"),
@@ -111,31 +158,48 @@ mod tests {
             ),
         ];
         let found = versions(docs.iter().map(Vec::as_slice));
-        assert_eq!(
-            found.get("nghi-quyet/21-NQ/TW"),
-            Some(&vec![2012, 2022]),
-            "{found:?}"
-        );
+        let shared = &found["nghi-quyet/21-NQ/TW"];
+        let years: Vec<i32> = shared.iter().map(|v| v.year).collect();
+        assert_eq!(years, [2012, 2022]);
+        assert!(shared[0].bodies.contains("bo chinh tri"), "{shared:?}");
+        assert!(shared[1].plenums.contains(&5) && shared[1].terms.contains("XIII"));
         // One period, or a State symbol (its year is in it): one document.
         assert_eq!(found.len(), 1, "{found:?}");
     }
 
     #[test]
-    fn a_mention_means_the_nearest_year_or_the_latest_before_it_was_written() {
-        let years = [2012, 2017, 2022];
-        let table = [
-            ((Some(2021), None), Some(2022)),
-            ((Some(2013), Some(2023)), Some(2012)),
-            ((None, Some(2020)), Some(2017)),
-            ((None, Some(2022)), Some(2022)),
-            ((None, Some(2010)), None),
-            ((None, None), None),
+    fn a_mention_means_the_nearest_year_what_it_says_or_the_latest_before_it_was_written() {
+        let docs = [
+            extract("Nghị quyết số 21-NQ/TW ngày 22/11/2012 của Bộ Chính trị"),
+            extract("Nghị quyết số 21-NQ/TW ngày 25/10/2017 của Hội nghị Trung ương 6 khóa XII"),
+            extract("Nghị quyết số 21-NQ/TW ngày 16/6/2022 của Hội nghị Trung ương 5 (khóa XIII)"),
         ];
-        for ((dated, written), want) in table {
+        let found = versions(docs.iter().map(Vec::as_slice));
+        let shared = &found["nghi-quyet/21-NQ/TW"];
+        let mention = |text: &str| extract(text).remove(0);
+        let table = [
+            ("Nghị quyết số 21-NQ/TW ngày 1/1/2021", None, Some(2022)),
+            (
+                "Nghị quyết số 21-NQ/TW ngày 1/1/2013",
+                Some(2023),
+                Some(2012),
+            ),
+            (
+                "Nghị quyết 21-NQ/TW của Bộ Chính trị",
+                Some(2023),
+                Some(2012),
+            ),
+            ("Nghị quyết 21-NQ/TW (khóa XII)", None, Some(2017)),
+            ("Nghị quyết 21-NQ/TW", Some(2020), Some(2017)),
+            ("Nghị quyết 21-NQ/TW", Some(2022), Some(2022)),
+            ("Nghị quyết 21-NQ/TW", Some(2010), None),
+            ("Nghị quyết 21-NQ/TW", None, None),
+        ];
+        for (text, written, want) in table {
             assert_eq!(
-                year_meant(&years, dated, written),
+                year_meant(shared, &mention(text), written),
                 want,
-                "{dated:?} {written:?}"
+                "{text} {written:?}"
             );
         }
     }

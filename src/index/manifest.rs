@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::cite::versions::Version;
 use crate::cite::CorpusKeys;
 use tantivy::Index;
 
@@ -40,9 +41,9 @@ pub struct Manifest {
     /// Citation keys learned to name the same document as another key: alias → canonical.
     #[serde(default)]
     pub aliases: BTreeMap<String, String>,
-    /// Party symbol keys that several documents share → their years (`cite::versions`).
+    /// Party symbol keys that several documents share → those documents (`cite::versions`).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub versions: BTreeMap<String, Vec<i32>>,
+    pub versions: BTreeMap<String, Vec<Version>>,
 }
 
 impl Manifest {
