@@ -136,6 +136,12 @@ pub fn apply_aliases(citations: &mut [Citation], aliases: &HashMap<String, Strin
     changed
 }
 
+/// Gives every citation back the key of its own mention, undoing what the corpus taught
+/// (aliases, years), so that keys can be learned afresh. Says whether any key changed.
+pub fn own_keys(citations: &mut [Citation]) -> bool {
+    apply_aliases(citations, &HashMap::new())
+}
+
 /// What the corpus teaches about keys: the aliases of shorter mentions, and the years that
 /// tell apart the documents sharing a Party symbol (`cite::versions`).
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -148,7 +154,7 @@ pub struct CorpusKeys {
 
 impl CorpusKeys {
     /// Learns both from every citing document's citations, keyed as their mentions are
-    /// (see [`apply_aliases`] with no aliases).
+    /// (see [`own_keys`]).
     pub fn learn(docs: &[Vec<Citation>]) -> CorpusKeys {
         CorpusKeys {
             aliases: close(corpus_aliases(docs)),
@@ -210,6 +216,14 @@ mod tests {
         assert!(
             second.iter().all(|c| c.key == "nghi-quyet/21-NQ/TW"),
             "{second:?}"
+        );
+        assert!(own_keys(&mut second));
+        let own: Vec<&str> = second.iter().map(|c| c.key.as_str()).collect();
+        assert_eq!(own, ["nghi-quyet/tw5-XIII", "nghi-quyet/21"]);
+        assert!(second.iter().all(|c| c.aliased_from.is_none()));
+        assert!(
+            !own_keys(&mut second),
+            "giving own keys twice changes nothing"
         );
     }
 

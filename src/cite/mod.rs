@@ -29,7 +29,7 @@ pub mod resolve;
 mod symbol;
 pub mod versions;
 
-pub use graph::{apply_aliases, close as close_aliases, corpus_aliases, CorpusKeys};
+pub use graph::{apply_aliases, close as close_aliases, corpus_aliases, own_keys, CorpusKeys};
 pub use key::{key_for, label_for_key};
 pub use model::{doc_type, type_name, Citation, DocType, DOC_TYPES};
 

@@ -212,7 +212,7 @@ pub fn run(
         let mut all: Vec<Vec<Citation>> = kept.citations().map(<[Citation]>::to_vec).collect();
         all.extend(run.pending.iter().map(|d| d.citations.clone()));
         for citations in &mut all {
-            cite::apply_aliases(citations, &HashMap::new());
+            cite::own_keys(citations);
         }
         let keys = cite::CorpusKeys::learn(&all);
         report.documents_rekeyed = writer.rekey(kept, &keys)?;
