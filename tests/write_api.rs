@@ -1,5 +1,6 @@
 //! `POST /api/documents` over a real server: off without a token, 401 with a wrong one,
-//! searchable at once with the right one, 409 while an ingest holds the lock, never CORS.
+//! searchable at once with the right one, teaching the corpus its keys, 409 while an ingest
+//! holds the lock, never CORS.
 
 mod common;
 
@@ -205,4 +206,55 @@ async fn the_write_route_is_not_open_to_other_origins() {
         .headers()
         .get("access-control-allow-origin")
         .is_none());
+}
+
+/// The ids of the documents citing `key`, or `None` when nothing cites it (404).
+async fn citing(base: &str, key: &str) -> Option<Vec<String>> {
+    let response = reqwest::get(format!("{base}/api/citations/{key}"))
+        .await
+        .expect("directive");
+    if response.status().as_u16() == 404 {
+        return None;
+    }
+    let body: Value = response.json().await.expect("JSON");
+    let mut ids: Vec<String> = body["citing"]
+        .as_array()
+        .expect("citing")
+        .iter()
+        .filter_map(|d| d["id"].as_str().map(str::to_string))
+        .collect();
+    ids.sort();
+    Some(ids)
+}
+
+#[tokio::test]
+async fn a_written_document_teaches_the_corpus_its_keys() {
+    let (_ws, base) = start(Some(TOKEN)).await;
+    let short = "Quán triệt Nghị quyết Trung ương 9 khóa XIII về văn hóa.";
+    let (status, answer) = post(&base, Some(TOKEN), &document("api-short", short)).await;
+    assert_eq!(status, 201, "{answer}");
+    assert_eq!(
+        citing(&base, "nghi-quyet/tw9-XIII").await,
+        Some(vec!["api-short".to_string()])
+    );
+    assert_eq!(citing(&base, "nghi-quyet/99-NQ/TW").await, None);
+
+    // A document that names the plenum's resolution in full re-keys the one written before.
+    let full =
+        "Nghị quyết số 99-NQ/TW ngày 2/3/2024 của Hội nghị Trung ương 9 (khóa XIII) về văn hóa.";
+    let (status, answer) = post(&base, Some(TOKEN), &document("api-full", full)).await;
+    assert_eq!(status, 201, "{answer}");
+    assert_eq!(
+        citing(&base, "nghi-quyet/99-NQ/TW").await,
+        Some(vec!["api-full".to_string(), "api-short".to_string()])
+    );
+
+    // Replaced by one that names nothing, it takes its lesson with it.
+    let (status, _) = post(&base, Some(TOKEN), &document("api-full", "Nội dung khác.")).await;
+    assert_eq!(status, 201);
+    assert_eq!(citing(&base, "nghi-quyet/99-NQ/TW").await, None);
+    assert_eq!(
+        citing(&base, "nghi-quyet/tw9-XIII").await,
+        Some(vec!["api-short".to_string()])
+    );
 }

@@ -6,7 +6,6 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::cite::versions::Version;
-use crate::cite::CorpusKeys;
 use tantivy::Index;
 
 /// Bumped when the way documents are built changes, so that an upgrade re-ingests everything.
@@ -44,16 +43,6 @@ pub struct Manifest {
     /// Party symbol keys that several documents share → those documents (`cite::versions`).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub versions: BTreeMap<String, Vec<Version>>,
-}
-
-impl Manifest {
-    /// What the corpus taught about keys at the last ingest.
-    pub fn corpus_keys(&self) -> CorpusKeys {
-        CorpusKeys {
-            aliases: self.aliases.clone().into_iter().collect(),
-            versions: self.versions.clone().into_iter().collect(),
-        }
-    }
 }
 
 /// What is known of one indexed file.

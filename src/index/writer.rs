@@ -14,21 +14,21 @@ use super::index_document::IndexDocument;
 use super::manifest::{FileState, Manifest};
 use super::stored::{document_from_stored, stored_citations, stored_text};
 use super::{Fields, IndexError};
-use crate::cite::{Citation, CorpusKeys};
+use crate::cite::{own_keys, Citation, CorpusKeys};
 use crate::document::Document;
 
 /// Memory for the indexing threads together; tantivy splits it between them.
 const WRITER_MEMORY_BYTES: usize = 256 * 1024 * 1024;
 
 /// The committed documents that cite anything, as one searcher reads them.
-pub struct CommittedCiting {
+struct CommittedCiting {
     searcher: Searcher,
     docs: Vec<CitingDocument>,
 }
 
 impl CommittedCiting {
     /// Every document's citations, as stored.
-    pub fn citations(&self) -> impl Iterator<Item = &[Citation]> {
+    fn citations(&self) -> impl Iterator<Item = &[Citation]> {
         self.docs.iter().map(|d| d.citations.as_slice())
     }
 }
@@ -138,16 +138,43 @@ impl Writer {
     }
 
     /// Replaces what the corpus taught about keys, committed with the manifest.
-    pub fn set_corpus_keys(&mut self, keys: CorpusKeys) {
+    fn set_corpus_keys(&mut self, keys: CorpusKeys) {
         self.manifest.aliases = keys.aliases.into_iter().collect();
         self.manifest.versions = keys.versions.into_iter().collect();
     }
 
+    /// Learns what the corpus teaches about keys afresh, from each mention's own key, in
+    /// every citing document the index will hold: the committed ones but those `skip` names
+    /// (by source and id: being rewritten or removed) and `new`. Re-keys the committed ones
+    /// whose keys change, keys `new`, and keeps the keys for the commit. Learning from the
+    /// whole corpus each time gives the same corpus the same keys whatever order its
+    /// documents came in: an alias a new document teaches re-keys the old ones, and one it
+    /// makes ambiguous gives them their own keys back. Returns how many were re-keyed.
+    pub fn relearn_keys(
+        &mut self,
+        skip: impl Fn(&str, &str) -> bool,
+        new: &mut [Document],
+    ) -> Result<usize, IndexError> {
+        let committed = self.committed_citing(skip)?;
+        let mut all: Vec<Vec<Citation>> = committed.citations().map(<[Citation]>::to_vec).collect();
+        all.extend(new.iter().map(|d| d.citations.clone()));
+        for citations in &mut all {
+            own_keys(citations);
+        }
+        let keys = CorpusKeys::learn(&all);
+        let rekeyed = self.rekey(committed, &keys)?;
+        for doc in new {
+            keys.apply(&mut doc.citations, doc.date.map(|d| d.year()));
+        }
+        self.set_corpus_keys(keys);
+        Ok(rekeyed)
+    }
+
     /// The committed documents that cite anything, with their citations as stored, but
-    /// those of the sources `skip` names (being rewritten or removed).
-    pub fn committed_citing(
+    /// those `skip` names by source and id.
+    fn committed_citing(
         &self,
-        skip: impl Fn(&str) -> bool,
+        skip: impl Fn(&str, &str) -> bool,
     ) -> Result<CommittedCiting, IndexError> {
         let searcher = self.index.reader()?.searcher();
         let exists = ExistsQuery::new("cites".into(), false);
@@ -159,8 +186,10 @@ impl Writer {
         let mut docs = Vec::new();
         for address in addresses {
             let stored: TantivyDocument = searcher.doc(address)?;
-            match stored_text(&stored, self.fields.source) {
-                Some(source) if !skip(source) => docs.push(CitingDocument {
+            let source = stored_text(&stored, self.fields.source);
+            let id = stored_text(&stored, self.fields.id);
+            match source.zip(id) {
+                Some((source, id)) if !skip(source, id) => docs.push(CitingDocument {
                     address,
                     citations: stored_citations(&stored, &self.fields),
                     written: stored
@@ -176,7 +205,7 @@ impl Writer {
 
     /// Rewrites the documents of `committed` that `keys` key otherwise than they were keyed
     /// (an alias or a shared symbol's year learned, or dropped). Returns how many.
-    pub fn rekey(
+    fn rekey(
         &mut self,
         committed: CommittedCiting,
         keys: &CorpusKeys,

@@ -33,7 +33,6 @@ use std::time::Instant;
 
 use boilerplate::{BoilerplateLearner, BoilerplateSet};
 
-use crate::cite::{self, Citation};
 use crate::document::Document;
 use crate::index::duplicates::DuplicateFinder;
 use crate::index::manifest::{is_api_source, FileState, Manifest};
@@ -198,30 +197,17 @@ pub fn run(
         .filter(|k| !present.contains(k.as_str()) && !is_api_source(k))
         .cloned()
         .collect();
-    // What one document says in full teaches what another means by a short mention. The
-    // aliases are learned again from every citing document the index will hold, from each
-    // mention's own key, so that the same corpus gets the same keys whatever order it came
-    // in: an alias a new document teaches re-keys the old ones, and one it makes ambiguous
-    // (a second resolution of a plenum) gives them their own keys back. So do the years of
-    // documents sharing a symbol (`cite::versions`).
+    // What one document says in full teaches what another means by a short mention: the
+    // keys are learned again from the whole corpus the index will hold.
     let changed = !run.pending.is_empty() || !replaced.is_empty() || !gone.is_empty();
     if changed {
-        let kept = writer.committed_citing(|source| {
-            replaced.contains(source) || gone.iter().any(|g| g == source)
-        })?;
-        let mut all: Vec<Vec<Citation>> = kept.citations().map(<[Citation]>::to_vec).collect();
-        all.extend(run.pending.iter().map(|d| d.citations.clone()));
-        for citations in &mut all {
-            cite::own_keys(citations);
-        }
-        let keys = cite::CorpusKeys::learn(&all);
-        report.documents_rekeyed = writer.rekey(kept, &keys)?;
-        for mut doc in std::mem::take(&mut run.pending) {
-            keys.apply(&mut doc.citations, doc.date.map(|d| d.year()));
+        let leaving =
+            |source: &str, _id: &str| replaced.contains(source) || gone.iter().any(|g| g == source);
+        report.documents_rekeyed = writer.relearn_keys(leaving, &mut run.pending)?;
+        for doc in std::mem::take(&mut run.pending) {
             writer.add(&doc)?;
             report.documents_written += 1;
         }
-        writer.set_corpus_keys(keys);
     }
     for gone in &gone {
         writer.remove_source(gone);

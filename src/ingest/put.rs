@@ -60,9 +60,11 @@ pub fn prepare(new: NewDocument) -> Result<Document, PutError> {
 /// once, without waiting, while an ingest holds the writer lock.
 pub fn put(index: &Index, fields: Fields, dir: &Path, mut doc: Document) -> Result<(), PutError> {
     let mut writer = Writer::open(index, fields, dir)?;
-    // What the corpus taught about keys applies to this document too.
-    let keys = writer.committed().corpus_keys();
-    keys.apply(&mut doc.citations, doc.date.map(|d| d.year()));
+    // What the corpus teaches about keys is learned again with this document in it, in place
+    // of the one it replaces: it may teach an alias the others use, or a shared symbol's year.
+    let id = doc.id.clone();
+    let replaced = |_source: &str, stored: &str| stored == id;
+    writer.relearn_keys(replaced, std::slice::from_mut(&mut doc))?;
     // The manifest entry changes with the content, so that a changed document is committed
     // and the same one posted twice writes nothing.
     let content = serde_json::to_vec(&doc).unwrap_or_default();
