@@ -4,13 +4,17 @@
 //! - A citation carrying both a symbol and a plenum with its term ("Nghị quyết số 21-NQ/TW …
 //!   của Hội nghị Trung ương 5 (khóa XIII)") makes `nghi-quyet/tw5-XIII` an alias of
 //!   `nghi-quyet/21-NQ/TW`, if no other numbered resolution of that plenum is seen.
+//! - A law cited by name and symbol ("Luật Trẻ em số 102/2016/QH13") makes the key of its title
+//!   and the symbol's year (`luat/trẻ-em-2016`) an alias of its symbol's, if no other symbol
+//!   is seen with that title and year.
 //! - A key from a number alone (`nghi-quyet/21`), a State number and issuer (`nghi-dinh/30-CP`),
 //!   or a plenum without term (`nghi-quyet/tw4`) becomes an alias of the single fuller key of
 //!   the same type and number (or plenum) in the corpus; with two or more, it stays as is.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
-use super::key::plenum_key;
+use super::clause::is_year;
+use super::key::{plenum_key, title_key};
 use super::model::Citation;
 use super::versions::{versioned_key, versions, year_meant, Versions};
 
@@ -24,12 +28,19 @@ pub fn corpus_aliases(docs: &[Vec<Citation>]) -> HashMap<String, String> {
     let mut plenum_targets: HashMap<String, BTreeSet<&str>> = HashMap::new();
     let mut by_number: HashMap<(&str, &str), Vec<&Citation>> = HashMap::new();
     let mut by_plenum: HashMap<(&str, u32), Vec<&Citation>> = HashMap::new();
+    // "Luật Trẻ em số 102/2016/QH13" teaches that "Luật Trẻ em 2016" is that law.
+    let mut title_targets: HashMap<String, BTreeSet<&str>> = HashMap::new();
     for c in &all {
         if let (Some(p), Some(term), Some(_)) = (c.plenum, &c.term, &c.number) {
             let alias = plenum_key(&c.kind, p, Some(term));
             plenum_targets.entry(alias).or_default().insert(&c.key);
         }
-        if c.name.is_some() {
+        if let (Some(name), Some(symbol)) = (&c.name, &c.symbol) {
+            if let Some(year) = symbol_year(symbol) {
+                let alias = title_key(&c.kind, name, year);
+                title_targets.entry(alias).or_default().insert(&c.key);
+            }
+        } else if c.name.is_some() {
             // A law by title: its number is a year, shared by unrelated laws.
             continue;
         }
@@ -39,7 +50,7 @@ pub fn corpus_aliases(docs: &[Vec<Citation>]) -> HashMap<String, String> {
             by_plenum.entry((&c.kind, p)).or_default().push(c);
         }
     }
-    for (alias, targets) in plenum_targets {
+    for (alias, targets) in plenum_targets.into_iter().chain(title_targets) {
         if let (1, Some(target)) = (targets.len(), targets.first()) {
             if alias != *target {
                 aliases.insert(alias, (*target).to_string());
@@ -78,6 +89,12 @@ pub fn corpus_aliases(docs: &[Vec<Citation>]) -> HashMap<String, String> {
         }
     }
     close(aliases)
+}
+
+/// The year of a State symbol that carries one ("102/2016/QH13" → "2016").
+fn symbol_year(symbol: &str) -> Option<&str> {
+    let year = symbol.split('/').nth(1)?;
+    is_year(year).then_some(year)
 }
 
 /// Whether `o` names the document more precisely than `c` and does not contradict it.
@@ -253,5 +270,26 @@ mod tests {
         let aliases = corpus_aliases(&docs);
         assert_eq!(aliases.get("nghi-quyet/21"), None, "{aliases:?}");
         assert_eq!(aliases.get("nghi-quyet/tw4"), None, "{aliases:?}");
+    }
+
+    #[test]
+    fn a_law_named_with_its_symbol_is_the_law_of_that_title_and_year() {
+        let docs = vec![
+            extract("Căn cứ Luật Trẻ em số 102/2016/QH13 ngày 5/4/2016;"),
+            extract("theo Luật Trẻ em 2016 và Bộ luật Hình sự năm 2015"),
+            extract("Bộ luật Hình sự số 100/2015/QH13 và Luật Hình sự năm 2015"),
+            // Two symbols with one title and year: neither is the title's.
+            extract("Luật Đất đai số 45/2013/QH13; Luật Đất đai số 46/2013/QH13"),
+            extract("Luật Đất đai năm 2013"),
+        ];
+        let aliases = corpus_aliases(&docs);
+        let get = |k: &str| aliases.get(k).map(String::as_str);
+        assert_eq!(get("luat/trẻ-em-2016"), Some("luat/102/2016/QH13"));
+        assert_eq!(get("bo-luat/hình-sự-2015"), Some("bo-luat/100/2015/QH13"));
+        assert_eq!(get("luat/đất-đai-2013"), None, "{aliases:?}");
+        let mut second = docs[1].clone();
+        apply_aliases(&mut second, &aliases);
+        let keys: Vec<&str> = second.iter().map(|c| c.key.as_str()).collect();
+        assert_eq!(keys, ["luat/102/2016/QH13", "bo-luat/100/2015/QH13"]);
     }
 }

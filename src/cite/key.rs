@@ -2,15 +2,16 @@
 //! every mention of the same document.
 //!
 //! Scheme (first that applies):
-//! - Party Charter: `dieu-le/dang`; a constitution: `hien-phap/{year}`; a law by title and
-//!   year: `{type}/{name}-{year}`, the name in lower case with its accents (`luat/đất-đai-2013`,
-//!   with or without "năm"), for the label to be read back from it.
+//! - Party Charter: `dieu-le/dang`; a constitution: `hien-phap/{year}`.
 //! - Party documents, from a symbol `{n}-{ABBR}/{ISSUER}` or from a number and a Party
 //!   issuer: `{type}/{n}-{ABBR}/{ISSUER}`, with `n` without leading zeros and `ABBR` the
 //!   type's own abbreviation (so "Hướng dẫn 38 của Ban Tổ chức Trung ương" and
 //!   "38-HD/BTCTW" both give `huong-dan/38-HD/BTCTW`, "QĐi" and "QĐ" give the same key).
 //! - State documents with a symbol: `{type}/{symbol}` with the number's zeros stripped
-//!   (`nghi-dinh/30/2020/NĐ-CP`); with a number and a State issuer only: `{type}/{n}-{ISSUER}`.
+//!   (`nghi-dinh/30/2020/NĐ-CP`), a law's name beside it or not; with a number and a State
+//!   issuer only: `{type}/{n}-{ISSUER}`.
+//! - A law by title and year: `{type}/{name}-{year}`, the name in lower case with its accents
+//!   (`luat/đất-đai-2013`, with or without "năm"), for the label to be read back from it.
 //! - Congress resolutions: `nghi-quyet/dh-{congress}`, or `…-{slug of the local body}`.
 //! - Plenum resolutions: `nghi-quyet/tw{plenum}-{term}` (`nghi-quyet/tw4` without term).
 //! - A bare number: `{type}/{n}`.
@@ -32,10 +33,10 @@ pub fn key_for(c: &Citation) -> String {
     let number = c.number.as_deref();
     let raw = if kind == "dieu-le" {
         "dieu-le/dang".to_string()
-    } else if let (Some(name), Some(year)) = (&c.name, number) {
-        format!("{kind}/{}-{year}", name_slug(name))
     } else if let (Some(symbol), false) = (&c.symbol, kind == "hien-phap") {
         symbol_key(kind, symbol)
+    } else if let (Some(name), Some(year)) = (&c.name, number) {
+        title_key(kind, name, year)
     } else if let (Some(n), Some(issuer)) = (number, &c.issuer) {
         number_key(kind, n, issuer)
     } else if let Some(congress) = &c.congress {
@@ -105,6 +106,11 @@ fn slug(text: &str) -> String {
         .map(|w| if w == "tp" { "thanh-pho" } else { w })
         .collect();
     words.join("-")
+}
+
+/// The key of a law cited by its title and year: `luat/đất-đai-2013`.
+pub fn title_key(kind: &str, name: &str, year: &str) -> String {
+    format!("{kind}/{}-{year}", name_slug(name))
 }
 
 /// A law's name as a key: its words in lower case, accents kept, joined by '-' ("Đất đai" →
@@ -216,6 +222,10 @@ mod tests {
         let mut titled = citation("bo-luat");
         titled.name = Some("Hình sự".into());
         titled.number = Some("2015".into());
+        let mut named_law = citation("luat");
+        named_law.symbol = Some("102/2016/QH13".into());
+        named_law.name = Some("Trẻ em".into());
+        named_law.number = Some("102".into());
         let mut titled_comma = citation("luat");
         titled_comma.name = Some("Cán bộ, công chức".into());
         titled_comma.number = Some("2008".into());
@@ -232,6 +242,7 @@ mod tests {
             (citation("dieu-le"), "dieu-le/dang"),
             (bare, "chi-thi/33"),
             (law, "luat/59/2020/QH14"),
+            (named_law, "luat/102/2016/QH13"),
             (decree_slip, "nghi-dinh/108/2014/NĐ-CP"),
             (decree_old, "nghi-dinh/67/CP"),
             (titled, "bo-luat/hình-sự-2015"),

@@ -13,6 +13,7 @@ use super::folded::Folded;
 use super::grammar::TYPE_WORDS;
 use super::numbered::{complete, from_symbol, QUALIFIER_STOP};
 use super::symbol::parse_symbol;
+use crate::text::fold::fold;
 
 /// Words of a law's name between "Luật" and its symbol ("Luật Doanh nghiệp số …").
 const MAX_NAME_WORDS: usize = 8;
@@ -27,33 +28,65 @@ const TITLE_END_WORDS: &[&str] = &[
     "tuy nhiên", "hiện hành",
 ];
 
+/// Laws whose names the press abbreviates, as written after "Luật" → the name in full.
+#[rustfmt::skip]
+const ABBREVIATED_NAMES: &[(&str, &str)] = &[
+    ("BHXH", "Bảo hiểm xã hội"), ("BHYT", "Bảo hiểm y tế"), ("HTX", "Hợp tác xã"),
+    ("NSNN", "Ngân sách nhà nước"), ("DN", "Doanh nghiệp"), ("HHVN", "Hàng hải Việt Nam"),
+    ("TTHS", "Tố tụng hình sự"), ("TTDS", "Tố tụng dân sự"), ("GTĐB", "Giao thông đường bộ"),
+    ("XLVPHC", "Xử lý vi phạm hành chính"), ("KBCB", "Khám bệnh, chữa bệnh"),
+    ("TCTD", "Các tổ chức tín dụng"), ("CBCC", "Cán bộ, công chức"),
+];
+
+/// The codes ("Bộ luật"), folded: written "Luật Dân sự", they are still the code.
+const CODE_NAMES: &[&str] = &[
+    "dan su",
+    "hinh su",
+    "lao dong",
+    "to tung dan su",
+    "to tung hinh su",
+    "hang hai",
+    "hang hai viet nam",
+];
+
 /// One word of a law's name, a comma allowed before it ("Luật Cán bộ, công chức").
 static NAME_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^,?\s+[a-z]+").unwrap());
 static LAW_LEAD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s+(?:so\s*[:.]?\s*)?").unwrap());
 /// The year after a title, "năm" optional: "Hiến pháp năm 2013", "Luật Đất đai 2013".
 static TITLE_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s+(?:nam\s+)?(\d{4})").unwrap());
+    LazyLock::new(|| Regex::new(r"^\s+(?:(nam)\s+)?(\d{4})").unwrap());
 /// What may not follow a title's year: a range ("2021-2025"), a symbol ("2013/QH13").
 static AFTER_YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:\s*[-–]\s*\d|/)").unwrap());
+
+/// A convention or treaty whose subject is a body of law, just before "Luật": "Công ước
+/// Liên hợp quốc về Luật Biển năm 1982" is UNCLOS, not a Vietnamese law of 1982.
+static TREATY_ON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:cong uoc|hiep uoc|hiep dinh)(?:\s[^.;:!?()]{0,60}\sve)?\s+$").unwrap()
+});
 
 /// "Luật Doanh nghiệp số 59/2020/QH14", "Luật Đất đai năm 2013": a law needs a State
 /// symbol or a year within a few name words; the name runs from the type word to either.
 pub fn law(f: &Folded, kind: &'static str, start: usize, pos: usize) -> Vec<Draft> {
+    if TREATY_ON.is_match(f.behind(start, 96).1) {
+        return Vec::new();
+    }
     // `dated`: whether a year here would still be the law's own (no `TITLE_END_WORDS` yet).
     let (mut at, mut name_start, mut dated) = (pos, None, true);
     for _ in 0..=MAX_NAME_WORDS {
-        if let Some(drafts) = with_symbol(f, kind, start, at) {
+        let name = name_start.map(|name_start| f.orig_str(name_start, at));
+        if let Some(drafts) = with_symbol(f, kind, start, at, name) {
             return drafts;
         }
         let year = title_year(f, at).filter(|_| dated);
-        if let (Some(name_start), Some((end, year))) = (name_start, year) {
+        if let (Some(name), Some((end, year))) = (name, year) {
             // "Luật Đất đai năm 2013 số 45/2013/QH13": the symbol names it best.
-            if let Some(drafts) = with_symbol(f, kind, start, end) {
+            if let Some(drafts) = with_symbol(f, kind, start, end, Some(name)) {
                 return drafts;
             }
+            let (kind, name) = law_name(kind, name);
             let mut draft = Draft::new(kind, start, end);
             draft.number = Some(year.to_string());
-            draft.name = Some(f.orig_str(name_start, at).to_string());
+            draft.name = Some(name);
             return vec![draft];
         }
         let Some(word) = NAME_WORD.find(f.ahead(at, 32)) else {
@@ -114,13 +147,46 @@ fn ends_title(f: &Folded, pos: usize) -> bool {
     })
 }
 
-/// The law at a State symbol after `at` ("số 59/2020/QH14"), its span from `start`.
-fn with_symbol(f: &Folded, kind: &'static str, start: usize, at: usize) -> Option<Vec<Draft>> {
+/// The law at a State symbol after `at` ("số 59/2020/QH14"), its span from `start`, with the
+/// `name` written before the symbol, if any ("Doanh nghiệp").
+fn with_symbol(
+    f: &Folded,
+    kind: &'static str,
+    start: usize,
+    at: usize,
+    name: Option<&str>,
+) -> Option<Vec<Draft>> {
     let lead = LAW_LEAD.find(f.ahead(at, 16)).map_or(0, |m| m.end());
     let symbol = parse_symbol(f, at + lead).filter(|s| !s.party)?;
-    let mut drafts = vec![from_symbol(kind, start, symbol)];
+    let (kind, name) = match name {
+        Some(name) => {
+            let (kind, name) = law_name(kind, name);
+            (kind, Some(name))
+        }
+        None => (kind, None),
+    };
+    let mut draft = from_symbol(kind, start, symbol);
+    draft.name = name;
+    let mut drafts = vec![draft];
     complete(f, &mut drafts);
     Some(drafts)
+}
+
+/// A law's type and name as the corpus should know them, from its type word and its name as
+/// written: an abbreviation spelled out ("Luật BHXH" is "Luật Bảo hiểm xã hội"), and a code
+/// written "Luật" ("Luật Dân sự 2015") a "Bộ luật", as its only law of that name is.
+fn law_name(kind: &'static str, written: &str) -> (&'static str, String) {
+    let name = ABBREVIATED_NAMES
+        .iter()
+        .find(|(short, _)| *short == written)
+        .map_or(written, |(_, full)| full);
+    let code = fold(name);
+    let kind = if kind == "luat" && CODE_NAMES.contains(&code.as_str()) {
+        "bo-luat"
+    } else {
+        kind
+    };
+    (kind, name.to_string())
 }
 
 /// A year ending a title at `at` (" 2013", " năm 2013"), not a range nor a symbol → (end,
@@ -128,8 +194,13 @@ fn with_symbol(f: &Folded, kind: &'static str, start: usize, at: usize) -> Optio
 fn title_year<'a>(f: &'a Folded, at: usize) -> Option<(usize, &'a str)> {
     let c = TITLE_YEAR.captures(f.ahead(at, 16))?;
     let end = at + c.get(0)?.end();
-    let year = c.get(1)?.as_str();
-    let ok = is_year(year) && !f.word_at(end) && !AFTER_YEAR.is_match(f.ahead(end, 8));
+    let year = c.get(2)?.as_str();
+    // Folded, "Nam" is "năm": "Bộ luật Hàng hải Việt Nam 2015" has no "năm".
+    let nam = c.get(1).map(|m| f.orig_str(at + m.start(), at + m.end()));
+    let ok = is_year(year)
+        && nam.is_none_or(|w| w.contains(['ă', 'Ă']))
+        && !f.word_at(end)
+        && !AFTER_YEAR.is_match(f.ahead(end, 8));
     ok.then_some((end, year))
 }
 
@@ -145,11 +216,11 @@ fn starts_type_word(f: &Folded, pos: usize) -> bool {
 pub fn constitution(f: &Folded, start: usize, pos: usize) -> Option<Draft> {
     let c = TITLE_YEAR.captures(f.ahead(pos, 16))?;
     let end = pos + c.get(0)?.end();
-    if f.word_at(end) || !is_year(c.get(1)?.as_str()) {
+    if f.word_at(end) || !is_year(c.get(2)?.as_str()) {
         return None;
     }
     let mut draft = Draft::new("hien-phap", start, end);
-    draft.number = Some(c.get(1)?.as_str().to_string());
+    draft.number = Some(c.get(2)?.as_str().to_string());
     Some(draft)
 }
 
@@ -168,6 +239,7 @@ mod tests {
             "Luật Doanh nghiệp số 59/2020/QH14 ngày 17/6/2020"
         );
         assert_eq!(d[0].term.as_deref(), Some("XIV"));
+        assert_eq!(d[0].name.as_deref(), Some("Doanh nghiệp"));
         let f = Folded::new("Căn cứ Luật Cán bộ, công chức số 22/2008/QH12;");
         let start = f.text.find("luat").unwrap();
         assert_eq!(law(&f, "luat", start, start + 4).len(), 1);
@@ -182,7 +254,7 @@ mod tests {
         let f = Folded::new("Luật Đất đai năm 2013 số 45/2013/QH13 quy định");
         let d = law(&f, "luat", 0, 4);
         assert_eq!(d[0].symbol.as_deref(), Some("45/2013/QH13"), "{d:?}");
-        assert_eq!(d[0].name, None);
+        assert_eq!(d[0].name.as_deref(), Some("Đất đai"));
         let f = Folded::new("Hiến pháp năm 2013 quy định");
         assert_eq!(
             constitution(&f, 0, 9).and_then(|d| d.number),
@@ -259,6 +331,14 @@ mod tests {
                 "2010",
             ),
             (
+                "tuân thủ Công ước; Luật Biển Việt Nam năm 2012 quy định",
+                "luat",
+                "luat",
+                "Luật Biển Việt Nam năm 2012",
+                "Biển Việt Nam",
+                "2012",
+            ),
+            (
                 "Luật Đa dạng sinh học 2008",
                 "luat",
                 "luat",
@@ -275,6 +355,43 @@ mod tests {
             assert_eq!(f.orig_str(d[0].start, d[0].end), span, "{text}");
             assert_eq!(d[0].name.as_deref(), Some(name), "{text}");
             assert_eq!(d[0].number.as_deref(), Some(year), "{text}");
+        }
+        // Names as the corpus should know them: spelt out, and codes as codes.
+        // (text, type word, its kind, the law's kind, name)
+        let rows = [
+            (
+                "Bộ luật Hàng hải Việt Nam 2015",
+                "bo luat",
+                "bo-luat",
+                "bo-luat",
+                "Hàng hải Việt Nam",
+            ),
+            ("Luật BHXH 2014", "luat", "luat", "luat", "Bảo hiểm xã hội"),
+            ("Luật Dân sự 2015", "luat", "luat", "bo-luat", "Dân sự"),
+            (
+                "Luật Tố tụng hình sự năm 2003",
+                "luat",
+                "luat",
+                "bo-luat",
+                "Tố tụng hình sự",
+            ),
+            (
+                "Luật Biển Việt Nam năm 2012",
+                "luat",
+                "luat",
+                "luat",
+                "Biển Việt Nam",
+            ),
+        ];
+        for (text, word, kind, law_kind, name) in rows {
+            let f = Folded::new(text);
+            let d = law(&f, kind, 0, word.len());
+            assert_eq!(d.len(), 1, "{text}");
+            assert_eq!(
+                (d[0].kind, d[0].name.as_deref()),
+                (law_kind, Some(name)),
+                "{text}"
+            );
         }
         for text in [
             "Luật Đất đai quy định",
@@ -298,6 +415,9 @@ mod tests {
             "Luật Đất đai và các văn bản năm 2014",
             "Luật Virginia và năm 1989",
             "Luật Đất đai và 2013",
+            "Công ước Liên hợp quốc về Luật Biển năm 1982",
+            "Công ước của Liên Hiệp Quốc về Luật biển 1982 (UNCLOS)",
+            "thành viên Công ước Luật Biển 1982",
         ] {
             let f = Folded::new(text);
             let start = f.text.find("luat").unwrap();
