@@ -19,7 +19,7 @@ pub struct Draft {
     pub number: Option<String>,
     /// Canonical symbol.
     pub symbol: Option<String>,
-    /// Law's name, when cited by title and year.
+    /// Law's name, when its title is written.
     pub name: Option<String>,
     /// Issuer code.
     pub issuer: Option<String>,

@@ -18,7 +18,8 @@ pub struct Citation {
     pub number: Option<String>,
     /// Canonical symbol as printed: "21-NQ/TW", "30/2020/NĐ-CP".
     pub symbol: Option<String>,
-    /// Name of a law cited by title and year, as written: "Đất đai" ("Luật Đất đai 2013").
+    /// A law's name from its title: "Đất đai" ("Luật Đất đai 2013", "Luật Đất đai số
+    /// 45/2013/QH13"), abbreviations spelt out ("Luật BHXH": "Bảo hiểm xã hội").
     pub name: Option<String>,
     /// Issuer code: "TW", "BTCTW", "TU", "CP", "QH"…
     pub issuer: Option<String>,
