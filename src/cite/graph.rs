@@ -4,9 +4,10 @@
 //! - A citation carrying both a symbol and a plenum with its term ("Nghị quyết số 21-NQ/TW …
 //!   của Hội nghị Trung ương 5 (khóa XIII)") makes `nghi-quyet/tw5-XIII` an alias of
 //!   `nghi-quyet/21-NQ/TW`, if no other numbered resolution of that plenum is seen.
-//! - A law cited by name and symbol ("Luật Trẻ em số 102/2016/QH13") makes the key of its title
-//!   and the symbol's year (`luat/trẻ-em-2016`) an alias of its symbol's, if no other symbol
-//!   is seen with that title and year.
+//! - A law cited by name and symbol ("Luật Trẻ em số 102/2016/QH13") makes its symbol's key
+//!   an alias of the key of its title and the symbol's year (`luat/trẻ-em-2016`), its name
+//!   for readers, if the corpus sees that symbol with no other title nor that title with
+//!   another symbol.
 //! - A key from a number alone (`nghi-quyet/21`), a State number and issuer (`nghi-dinh/30-CP`),
 //!   or a plenum without term (`nghi-quyet/tw4`) becomes an alias of the single fuller key of
 //!   the same type and number (or plenum) in the corpus; with two or more, it stays as is.
@@ -28,8 +29,8 @@ pub fn corpus_aliases(docs: &[Vec<Citation>]) -> HashMap<String, String> {
     let mut plenum_targets: HashMap<String, BTreeSet<&str>> = HashMap::new();
     let mut by_number: HashMap<(&str, &str), Vec<&Citation>> = HashMap::new();
     let mut by_plenum: HashMap<(&str, u32), Vec<&Citation>> = HashMap::new();
-    // "Luật Trẻ em số 102/2016/QH13" teaches that "Luật Trẻ em 2016" is that law.
-    let mut title_targets: HashMap<String, BTreeSet<&str>> = HashMap::new();
+    // "Luật Trẻ em số 102/2016/QH13" teaches that its symbol's law is "Luật Trẻ em 2016".
+    let mut symbol_titles: HashMap<&str, BTreeSet<String>> = HashMap::new();
     for c in &all {
         if let (Some(p), Some(term), Some(_)) = (c.plenum, &c.term, &c.number) {
             let alias = plenum_key(&c.kind, p, Some(term));
@@ -37,8 +38,8 @@ pub fn corpus_aliases(docs: &[Vec<Citation>]) -> HashMap<String, String> {
         }
         if let (Some(name), Some(symbol)) = (&c.name, &c.symbol) {
             if let Some(year) = symbol_year(symbol) {
-                let alias = title_key(&c.kind, name, year);
-                title_targets.entry(alias).or_default().insert(&c.key);
+                let title = title_key(&c.kind, name, year);
+                symbol_titles.entry(&c.key).or_default().insert(title);
             }
         } else if c.name.is_some() {
             // A law by title: its number is a year, shared by unrelated laws.
@@ -50,10 +51,25 @@ pub fn corpus_aliases(docs: &[Vec<Citation>]) -> HashMap<String, String> {
             by_plenum.entry((&c.kind, p)).or_default().push(c);
         }
     }
-    for (alias, targets) in plenum_targets.into_iter().chain(title_targets) {
+    for (alias, targets) in plenum_targets {
         if let (1, Some(target)) = (targets.len(), targets.first()) {
             if alias != *target {
                 aliases.insert(alias, (*target).to_string());
+            }
+        }
+    }
+    // A law's title names it for readers ("Bộ luật Hình sự 2015", not "100/2015/QH13"): its
+    // symbol's key becomes an alias of its title's, when each names only the other.
+    let mut title_symbols: HashMap<&str, usize> = HashMap::new();
+    for titles in symbol_titles.values() {
+        for title in titles {
+            *title_symbols.entry(title).or_default() += 1;
+        }
+    }
+    for (symbol, titles) in &symbol_titles {
+        if let (1, Some(title)) = (titles.len(), titles.first()) {
+            if title_symbols.get(title.as_str()) == Some(&1) {
+                aliases.insert((*symbol).to_string(), title.clone());
             }
         }
     }
@@ -284,12 +300,14 @@ mod tests {
         ];
         let aliases = corpus_aliases(&docs);
         let get = |k: &str| aliases.get(k).map(String::as_str);
-        assert_eq!(get("luat/trẻ-em-2016"), Some("luat/102/2016/QH13"));
-        assert_eq!(get("bo-luat/hình-sự-2015"), Some("bo-luat/100/2015/QH13"));
-        assert_eq!(get("luat/đất-đai-2013"), None, "{aliases:?}");
-        let mut second = docs[1].clone();
-        apply_aliases(&mut second, &aliases);
-        let keys: Vec<&str> = second.iter().map(|c| c.key.as_str()).collect();
-        assert_eq!(keys, ["luat/102/2016/QH13", "bo-luat/100/2015/QH13"]);
+        assert_eq!(get("luat/102/2016/QH13"), Some("luat/trẻ-em-2016"));
+        assert_eq!(get("bo-luat/100/2015/QH13"), Some("bo-luat/hình-sự-2015"));
+        assert_eq!(get("luat/45/2013/QH13"), None, "{aliases:?}");
+        assert_eq!(get("luat/46/2013/QH13"), None, "{aliases:?}");
+        let mut first = docs[0].clone();
+        apply_aliases(&mut first, &aliases);
+        assert_eq!(first[0].key, "luat/trẻ-em-2016");
+        assert_eq!(first[0].aliased_from.as_deref(), Some("luat/102/2016/QH13"));
+        assert_eq!(first[0].symbol.as_deref(), Some("102/2016/QH13"));
     }
 }
