@@ -208,8 +208,17 @@ impl Engine {
         let analyzed = AnalyzedQuery::new(&parsed);
         let searcher = self.reader.searcher();
         let doc_freq = |term: &Term| searcher.doc_freq(term).unwrap_or(0);
-        // A key several documents share stands for each of them ("21-NQ/TW" of 2012, 2022).
         let mut filters = std::borrow::Cow::Borrowed(filters);
+        // A key the corpus learned to be another's alias names the same document
+        // ("nghi-quyet/tw5-XIII" is "nghi-quyet/21-NQ/TW"); no document is indexed under it.
+        if let Some(key) = &filters.cites {
+            if doc_freq(&Term::from_field_text(self.fields.cites, key)) == 0 {
+                if let Some(target) = Manifest::load(&self.index).aliases.get(key) {
+                    filters.to_mut().cites = Some(target.clone());
+                }
+            }
+        }
+        // A key several documents share stands for each of them ("21-NQ/TW" of 2012, 2022).
         if let Some(key) = &filters.cites {
             let versions = terms::versions_of(&searcher, self.fields.cites, key);
             if !versions.is_empty() {
