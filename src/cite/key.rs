@@ -170,7 +170,9 @@ pub fn label_for_key(key: &str) -> String {
         }
     }
     if matches!(kind, "luat" | "bo-luat" | "phap-lenh") && !rest.contains('/') {
-        return format!("{name} {}", capitalize(&rest.replace('-', " ")));
+        let title = capitalize(&rest.replace('-', " "));
+        // The key keeps the name in lower case; the country's name is written as a name.
+        return format!("{name} {}", title.replace("việt nam", "Việt Nam"));
     }
     format!("{name} {rest}")
 }
@@ -282,6 +284,10 @@ mod tests {
             ("chi-thi/33", "Chỉ thị 33"),
             ("luat/đất-đai-2013", "Luật Đất đai 2013"),
             ("bo-luat/hình-sự-2015", "Bộ luật Hình sự 2015"),
+            (
+                "bo-luat/hàng-hải-việt-nam-2015",
+                "Bộ luật Hàng hải Việt Nam 2015",
+            ),
             ("nghi-quyet/21-NQ/TW/2012", "Nghị quyết 21-NQ/TW (2012)"),
             ("luat/59/2020/QH14", "Luật 59/2020/QH14"),
             ("unknown", "unknown"),
