@@ -20,6 +20,8 @@ static LEAD: LazyLock<Regex> =
 static NUMBER_YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,5})\s?/\s?(\d{4})").unwrap());
 static DIGITS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,5}").unwrap());
+/// Most bare numbers read ahead for the issuer of a list.
+const MAX_LIST_ITEMS: usize = 8;
 /// Separator before another item of a list: ", 19", " và 20", "; 21-NQ/TW".
 static LIST_SEP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?:,|;|va|hoac)\s*(?:so\s*)?").unwrap());
@@ -138,13 +140,31 @@ fn item(
     // common noun ("quyết định 5 vấn đề", "kế hoạch 2023"), unless "của" and an issuing
     // body follow the number ("nghị định 35 của Chính phủ").
     let weak = !has_so && !in_list;
-    let lower = !f.upper_at(start) && !issuer_of_follows(f, end);
+    let lower = !f.upper_at(start) && !issuer_of_follows(f, end) && !issuer_after_list(f, end);
     if weak && (is_year(digits.as_str()) || count_follows(rest) || lower) {
         return None;
     }
     let mut draft = Draft::new(kind, start, end);
     draft.number = Some(strip_zeros(digits.as_str())?);
     Some(draft)
+}
+
+/// Whether "của" and an issuing body follow the bare numbers of a list from `pos` (", 19 của
+/// Quốc hội", " và 19 của Quốc hội"): they vouch for its first item as they would alone.
+fn issuer_after_list(f: &Folded, mut pos: usize) -> bool {
+    for _ in 0..MAX_LIST_ITEMS {
+        let Some(sep) = LIST_SEP.find(f.ahead(pos, 16)) else {
+            return false;
+        };
+        let Some(digits) = DIGITS.find(f.ahead(pos + sep.end(), 8)) else {
+            return false;
+        };
+        pos += sep.end() + digits.end();
+        if issuer_of_follows(f, pos) {
+            return true;
+        }
+    }
+    false
 }
 
 /// "Nghị định 01/2017": a decree by number and year. Every decree is the Government's and
@@ -337,6 +357,17 @@ mod tests {
                 "chi thi",
                 &["chỉ thị 05"],
             ),
+            // … or after the list it opens.
+            (
+                "Triển khai nghị quyết 18, 19 của Quốc hội về",
+                "nghi quyet",
+                &["nghị quyết 18", "19"],
+            ),
+            (
+                "Thực hiện nghị quyết 18 và 19 của Quốc hội.",
+                "nghi quyet",
+                &["nghị quyết 18", "19"],
+            ),
         ];
         for (text, word, want) in rows {
             assert_eq!(texts(text, word, "x"), *want, "{text}");
@@ -362,6 +393,8 @@ mod tests {
             ("xây dựng kế hoạch 2023 của Tỉnh ủy", "ke hoach"),
             ("quyết định 5 do Chính phủ giao", "quyet dinh"),
             ("hướng dẫn 3 của chúng ta", "huong dan"),
+            ("quyết định 5, 6 của chúng ta", "quyet dinh"),
+            ("kế hoạch 5 và 6 năm của Quốc hội", "ke hoach"),
         ];
         for (text, word) in rows {
             assert!(parse(text, word, "x").is_empty(), "{text}");
