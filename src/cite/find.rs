@@ -171,11 +171,17 @@ fn symbol_around(f: &Folded, abbrev_start: usize) -> Option<Draft> {
 /// repeats the last item's symbol ("Điều lệ Đảng và Quy định số 24-QĐ/TW của Ban Chấp hành
 /// Trung ương": the Charter is not the Central Committee's "TW" document).
 fn share_list_issuers(f: &Folded, drafts: &mut [Draft]) {
+    // Whose these are their kind says: the Charter is the Congress's, a law the National
+    // Assembly's, whatever issued the next item of a list.
+    const ISSUED_BY_ITS_KIND: &[&str] = &["dieu-le", "hien-phap", "luat", "bo-luat", "phap-lenh"];
     for i in (1..drafts.len()).rev() {
         let (head, tail) = drafts.split_at_mut(i);
         let (Some(a), Some(b)) = (head.last_mut(), tail.first()) else {
             continue;
         };
+        if ISSUED_BY_ITS_KIND.contains(&a.kind) {
+            continue;
+        }
         let shares = match &a.issuer {
             None => b.symbol.is_none(),
             Some(issuer) => b.issuer.as_ref() == Some(issuer),
@@ -322,6 +328,16 @@ mod tests {
         );
         let issuers: Vec<_> = got.iter().map(|(_, _, i)| i.as_deref()).collect();
         assert_eq!(issuers, [None, Some("TW")]);
+        // Whose the Charter and a law are, their kind says.
+        for text in [
+            "Thực hiện Điều lệ Đảng và Chỉ thị 33 của Ban Bí thư về kê khai.",
+            "theo Luật Đất đai năm 2013 và Nghị định 43 của Chính phủ.",
+        ] {
+            let got = found(text);
+            let issuers: Vec<_> = got.iter().map(|(_, _, i)| i.as_deref()).collect();
+            assert_eq!(issuers.len(), 2, "{text}: {got:?}");
+            assert_eq!(issuers[0], None, "{text}: {got:?}");
+        }
     }
 
     #[test]
