@@ -12,7 +12,8 @@
 //!   issuer only: `{type}/{n}-{ISSUER}`.
 //! - A law by title and year: `{type}/{name}-{year}`, the name in lower case with its accents
 //!   (`luat/đất-đai-2013`, with or without "năm"), for the label to be read back from it.
-//! - Congress resolutions: `nghi-quyet/dh-{congress}`, or `…-{slug of the local body}`.
+//! - Congress resolutions: `nghi-quyet/dh-{congress}`, or `…-{the local body}`, its name in
+//!   lower case with its accents (`nghi-quyet/dh-XI-đảng-bộ-tỉnh-đắk-nông`).
 //! - Plenum resolutions: `nghi-quyet/tw{plenum}-{term}` (`nghi-quyet/tw4` without term).
 //! - A bare number: `{type}/{n}`.
 //!
@@ -25,7 +26,6 @@ use super::symbol::{is_party_form, strip_zeros};
 use super::versions::split_version;
 use crate::text::chars::capitalize;
 use crate::text::exact_filter::exact_word;
-use crate::text::fold::fold;
 
 /// The canonical key of a citation from its fields.
 pub fn key_for(c: &Citation) -> String {
@@ -41,7 +41,7 @@ pub fn key_for(c: &Citation) -> String {
         number_key(kind, n, issuer)
     } else if let Some(congress) = &c.congress {
         match &c.issuing_body {
-            Some(body) => format!("{kind}/dh-{congress}-{}", slug(body)),
+            Some(body) => format!("{kind}/dh-{congress}-{}", body_slug(body)),
             None => format!("{kind}/dh-{congress}"),
         }
     } else if let (Some(plenum), None) = (c.plenum, number) {
@@ -97,15 +97,59 @@ fn symbol_key(kind: &str, symbol: &str) -> String {
     }
 }
 
-/// Folded words joined by '-', "TP" spelled out: "Đảng bộ TP Cần Thơ" → "dang-bo-thanh-pho-can-tho".
-fn slug(text: &str) -> String {
-    let folded = fold(text);
-    let words: Vec<&str> = folded
-        .split(|c: char| !c.is_ascii_alphanumeric())
+/// A local body's name as a key: its words in lower case with their accents, joined by '-',
+/// "TP" spelled out ("Đảng bộ TP Cần Thơ" → "đảng-bộ-thành-phố-cần-thơ"), so that the label
+/// read back from the key is the body's own name.
+fn body_slug(text: &str) -> String {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(|w| if w == "tp" { "thanh-pho" } else { w })
+        .map(|w| exact_word(w).into_owned())
+        .map(|w| {
+            if w == "tp" {
+                "thành-phố".to_string()
+            } else {
+                w
+            }
+        })
         .collect();
     words.join("-")
+}
+
+/// Administrative units, as a key writes them: the words after one are a place's name
+/// ("tỉnh Đắk Nông"). With their marks: folded, "quận" would be "quân" ("Quân đội").
+#[rustfmt::skip]
+const UNITS: &[&str] = &[
+    "tỉnh", "thành phố", "huyện", "quận", "xã", "phường", "thị xã", "thị trấn",
+];
+
+/// A local body's name from its key's words: "đảng bộ tỉnh đắk nông" → "Đảng bộ tỉnh Đắk
+/// Nông", "đảng bộ quân đội" → "Đảng bộ Quân đội".
+fn body_label(words: &str) -> String {
+    let words: Vec<&str> = words.split(' ').filter(|w| !w.is_empty()).collect();
+    let unit_end = |i: usize| {
+        UNITS.iter().find_map(|unit| {
+            let n = unit.split(' ').count();
+            (words.get(i..i + n)?.join(" ") == *unit).then_some(i + n)
+        })
+    };
+    let mut out = Vec::with_capacity(words.len());
+    let mut i = 0;
+    while i < words.len() {
+        let opening = i == 0 || (i == 2 && words[..2] == ["đảng", "bộ"]);
+        match unit_end(i).filter(|_| i >= 2) {
+            // A place: its unit in lower case, its name capitalised word by word.
+            Some(end) => {
+                out.extend(words[i..end].iter().map(|w| w.to_string()));
+                out.extend(words[end..].iter().map(|w| capitalize(w)));
+                break;
+            }
+            None if opening => out.push(capitalize(words[i])),
+            None => out.push(words[i].to_string()),
+        }
+        i += 1;
+    }
+    out.join(" ")
 }
 
 /// The key of a law cited by its title and year: `luat/đất-đai-2013`.
@@ -154,7 +198,8 @@ pub fn label_for_key(key: &str) -> String {
     if let Some(congress) = rest.strip_prefix("dh-") {
         return match congress.split_once('-') {
             Some((congress, body)) => {
-                format!("{name} Đại hội {congress} ({})", body.replace('-', " "))
+                let body = body_label(&body.replace('-', " "));
+                format!("{name} Đại hội {congress} ({body})")
             }
             None => format!("{name} Đại hội {congress}"),
         };
@@ -240,7 +285,7 @@ mod tests {
             (state_bare, "nghi-dinh/30-CP"),
             (plenum, "nghi-quyet/tw4-XII"),
             (congress, "nghi-quyet/dh-XII"),
-            (local, "nghi-quyet/dh-XI-dang-bo-tinh-dak-nong"),
+            (local, "nghi-quyet/dh-XI-đảng-bộ-tỉnh-đắk-nông"),
             (citation("dieu-le"), "dieu-le/dang"),
             (bare, "chi-thi/33"),
             (law, "luat/59/2020/QH14"),
@@ -261,7 +306,7 @@ mod tests {
         c.congress = Some("XI".into());
         c.issuing_body = Some("Đảng bộ TP. Cần Thơ (cũ)?#".into());
         let key = key_for(&c);
-        assert_eq!(key, "nghi-quyet/dh-XI-dang-bo-thanh-pho-can-tho-cu");
+        assert_eq!(key, "nghi-quyet/dh-XI-đảng-bộ-thành-phố-cần-thơ-cũ");
         assert!(key
             .chars()
             .all(|ch| ch.is_alphanumeric() || ch == '-' || ch == '/'));
@@ -276,8 +321,24 @@ mod tests {
             ("nghi-quyet/tw4", "Nghị quyết Trung ương 4"),
             ("nghi-quyet/dh-XII", "Nghị quyết Đại hội XII"),
             (
-                "nghi-quyet/dh-XI-dang-bo-tinh-dak-nong",
-                "Nghị quyết Đại hội XI (dang bo tinh dak nong)",
+                "nghi-quyet/dh-XI-đảng-bộ-tỉnh-đắk-nông",
+                "Nghị quyết Đại hội XI (Đảng bộ tỉnh Đắk Nông)",
+            ),
+            (
+                "nghi-quyet/dh-XVI-đảng-bộ-thành-phố-hà-nội",
+                "Nghị quyết Đại hội XVI (Đảng bộ thành phố Hà Nội)",
+            ),
+            (
+                "nghi-quyet/dh-X-đảng-bộ-quân-đội",
+                "Nghị quyết Đại hội X (Đảng bộ Quân đội)",
+            ),
+            (
+                "nghi-quyet/dh-XIX-đảng-bộ-tỉnh",
+                "Nghị quyết Đại hội XIX (Đảng bộ tỉnh)",
+            ),
+            (
+                "nghi-quyet/dh-XXII-đảng-bộ-huyện-mường-khương",
+                "Nghị quyết Đại hội XXII (Đảng bộ huyện Mường Khương)",
             ),
             ("dieu-le/dang", "Điều lệ Đảng"),
             ("nghi-dinh/30/2020/NĐ-CP", "Nghị định 30/2020/NĐ-CP"),
