@@ -20,7 +20,8 @@ use tantivy::Index;
 /// year, "19-2017/NQ-CP"; a bare mention no longer re-keys a symbol's own key).
 /// 8: a number's leading zeros are not part of its word ("05" is indexed "5").
 /// 9: citations changed (laws by title and year, with their names; State symbol shapes;
-/// shared Party symbols keyed by year; "Công ước … về Luật Biển" no law).
+/// shared Party symbols keyed by year; "Công ước … về Luật Biển" no law; congress keys
+/// with the local body's accents).
 pub const PIPELINE_VERSION: u32 = 9;
 
 /// Prefix of the sources of documents written through the API rather than read from a
