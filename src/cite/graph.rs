@@ -176,7 +176,7 @@ pub fn own_keys(citations: &mut [Citation]) -> bool {
 }
 
 /// What the corpus teaches about keys: the aliases of shorter mentions, and the years that
-/// tell apart the documents sharing a Party symbol (`cite::versions`).
+/// tell apart the documents sharing a yearless symbol (`cite::versions`).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CorpusKeys {
     /// Alias key → canonical key.

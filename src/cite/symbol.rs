@@ -125,6 +125,17 @@ pub fn is_party_form(symbol: &str) -> bool {
         .is_some_and(|(_, abbr)| abbr.starts_with(|c: char| c.is_alphabetic()))
 }
 
+/// Whether a canonical symbol leaves out its year (`21-NQ/TW`, `35/NQ-CP`, `1880/QĐ-TTg`,
+/// `67/CP`), so that its issuer's numbers, which start again each year or term, can give
+/// two documents one symbol; `30/2020/NĐ-CP` and `19-2017/NQ-CP` carry theirs.
+pub fn is_yearless(symbol: &str) -> bool {
+    // The first part is the number, which may have four digits ("1880/QĐ-TTg").
+    !symbol
+        .split(['/', '-'])
+        .skip(1)
+        .any(|part| part.len() == 4 && part.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// Parses a symbol starting exactly at folded offset `pos`.
 pub fn parse_symbol(f: &Folded, pos: usize) -> Option<Symbol> {
     let window = f.ahead(pos, SYMBOL_WINDOW);
@@ -332,6 +343,11 @@ mod tests {
             assert_eq!(s.issuer, issuer, "{input}");
             assert_eq!(s.party, party, "{input}");
             assert_eq!(is_party_form(&s.canonical), party, "{input}");
+            // A year in it, written either way, or none.
+            let year = ["/20", "-20", "/19", "-19"]
+                .iter()
+                .any(|y| canonical.contains(y));
+            assert_eq!(is_yearless(&s.canonical), !year, "{input}");
         }
         assert_eq!(
             parse("59/2020/QH14").and_then(|s| s.term),

@@ -1,8 +1,10 @@
-//! Documents that share a Party symbol, told apart by their year. Party bodies number their
-//! documents again each term: "Nghị quyết 21-NQ/TW" is the resolution on social insurance of
-//! 22/11/2012 and the one on grassroots Party organisations of 16/6/2022. When the corpus
-//! dates mentions of one symbol years apart, each such document gets its year in its key
-//! (`nghi-quyet/21-NQ/TW/2012`, `…/2022`); a symbol seen in one period only keeps its key.
+//! Documents that share a symbol, told apart by their year. Party bodies number their
+//! documents again each term, the Government and the Prime Minister theirs each year, and
+//! their symbols leave the year out: "Nghị quyết 21-NQ/TW" is the resolution on social
+//! insurance of 22/11/2012 and the one on grassroots Party organisations of 16/6/2022. When
+//! the corpus dates mentions of one such symbol years apart, each such document gets its year
+//! in its key (`nghi-quyet/21-NQ/TW/2012`, `…/2022`); a symbol seen in one period only keeps
+//! its key, and one that carries its year (`30/2020/NĐ-CP`) is never shared.
 //! Pure: takes the citations of every document, returns the years of each shared symbol.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -10,7 +12,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use serde::{Deserialize, Serialize};
 
 use super::model::Citation;
-use super::symbol::is_party_form;
+use super::symbol::is_yearless;
 use crate::text::fold::fold;
 
 /// Years closer than this are one document, dated differently (a slip, a late signing);
@@ -50,13 +52,13 @@ impl Version {
     }
 }
 
-/// The documents behind each Party symbol the citations date in more than one period, from
+/// The documents behind each yearless symbol the citations date in more than one period, from
 /// the mentions that date them.
 pub fn versions<'a>(docs: impl IntoIterator<Item = &'a [Citation]>) -> Versions {
     let mut dated: HashMap<&str, BTreeMap<i32, Vec<&Citation>>> = HashMap::new();
     for c in docs.into_iter().flatten() {
-        let party = c.symbol.as_deref().is_some_and(is_party_form);
-        if let (true, Some(year)) = (party, c.date.as_deref().and_then(year_of)) {
+        let yearless = c.symbol.as_deref().is_some_and(is_yearless);
+        if let (true, Some(year)) = (yearless, c.date.as_deref().and_then(year_of)) {
             dated
                 .entry(&c.key)
                 .or_default()
@@ -132,7 +134,9 @@ pub fn split_version(key: &str) -> Option<(&str, i32)> {
     let (base, year) = key.rsplit_once('/')?;
     let symbol = base.split_once('/')?.1;
     let year = (year.len() == 4).then(|| year.parse().ok()).flatten()?;
-    is_party_form(symbol).then_some((base, year))
+    // A symbol has its issuer's letters; "nghi-quyet/21" is a bare number's key.
+    let lettered = symbol.contains(char::is_alphabetic);
+    (lettered && is_yearless(symbol)).then_some((base, year))
 }
 
 /// The year of an ISO date ("2022-06-16").
@@ -163,8 +167,19 @@ mod tests {
         assert_eq!(years, [2012, 2022]);
         assert!(shared[0].bodies.contains("bo chinh tri"), "{shared:?}");
         assert!(shared[1].plenums.contains(&5) && shared[1].terms.contains("XIII"));
-        // One period, or a State symbol (its year is in it): one document.
+        // One period, or a symbol with its year in it: one document.
         assert_eq!(found.len(), 1, "{found:?}");
+        // The Government numbers its resolutions again each year.
+        let docs = [
+            extract("Nghị quyết số 35/NQ-CP ngày 16/5/2016 của Chính phủ về hỗ trợ doanh nghiệp"),
+            extract("Nghị quyết 35/NQ-CP ngày 4/6/2021 của Chính phủ"),
+        ];
+        let found = versions(docs.iter().map(Vec::as_slice));
+        let years: Vec<i32> = found["nghi-quyet/35/NQ-CP"]
+            .iter()
+            .map(|v| v.year)
+            .collect();
+        assert_eq!(years, [2016, 2021]);
     }
 
     #[test]
@@ -209,8 +224,14 @@ mod tests {
         let key = versioned_key("nghi-quyet/21-NQ/TW", 2022);
         assert_eq!(key, "nghi-quyet/21-NQ/TW/2022");
         assert_eq!(split_version(&key), Some(("nghi-quyet/21-NQ/TW", 2022)));
+        assert_eq!(
+            split_version("nghi-quyet/35/NQ-CP/2016"),
+            Some(("nghi-quyet/35/NQ-CP", 2016))
+        );
         for other in [
             "nghi-quyet/21-NQ/TW",
+            "nghi-quyet/21/2012",
+            "nghi-dinh/30/2020/NĐ-CP/2021",
             "nghi-dinh/30/2020/NĐ-CP",
             "luat/đất-đai-2013",
             "hien-phap/2013",

@@ -43,7 +43,7 @@ pub struct Manifest {
     /// Citation keys learned to name the same document as another key: alias → canonical.
     #[serde(default)]
     pub aliases: BTreeMap<String, String>,
-    /// Party symbol keys that several documents share → those documents (`cite::versions`).
+    /// Symbol keys that several documents share → those documents (`cite::versions`).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub versions: BTreeMap<String, Vec<Version>>,
 }
