@@ -137,7 +137,18 @@ fn at_abbrev(f: &Folded, abbrev: &Abbrev, start: usize, end: usize) -> Vec<Draft
     if let Some(draft) = symbol_around(f, start) {
         return vec![draft];
     }
-    if !abbrev.as_word || !f.all_upper(start, end) {
+    // Glued to one digit, an abbreviation names a building or a block, not a document
+    // ("tòa nhà CT2", "CT1-CT2"); glued to more, it is shorthand ("NQ21").
+    let ahead = f.ahead(end, 4).as_bytes();
+    let digit = |i: usize| ahead.get(i).is_some_and(u8::is_ascii_digit);
+    let glued = digit(0) && !digit(1);
+    // Joined to the word before, it ends a name: "Sanatech.KH 2 0 1 1" is a team's row.
+    let joined = f
+        .text
+        .get(..start)
+        .and_then(|before| before.chars().next_back())
+        .is_some_and(|c| !c.is_whitespace() && !"(“\"'".contains(c));
+    if !abbrev.as_word || !f.all_upper(start, end) || glued || joined {
         return Vec::new();
     }
     match abbrev.party_type {
@@ -241,6 +252,15 @@ mod tests {
             (
                 "CT 05 và NQ21",
                 &[("CT 05", "chi-thi", None), ("NQ21", "nghi-quyet", None)],
+            ),
+            (
+                "bảo vệ tòa nhà CT2 Bắc Hà, các tòa CT1, CT2A và nhà CT1-CT2",
+                &[],
+            ),
+            ("3 Sanatech.KH 11 5 5 1 36 22 20 4 Sanna.KH 11 6", &[]),
+            (
+                "(NQ 21) và “CT 05”",
+                &[("NQ 21", "nghi-quyet", None), ("CT 05", "chi-thi", None)],
             ),
             ("POWERED BY ONECMS - A PRODUCT OF NEKO CT OF NEKO", &[]),
             ("số 865-QĐ/TU", &[("865-QĐ/TU", "quyet-dinh", Some("TU"))]),

@@ -53,8 +53,10 @@ pub fn numbered(f: &Folded, kind: &'static str, start: usize, pos: usize) -> Vec
     };
     let has_so = lead.get(1).is_some();
     let at = pos + lead.get(0).map_or(0, |m| m.end());
+    // After qualifier words, "số" vouches for a bare number only under a capitalised type
+    // word: "kế hoạch cải tạo lại căn nhà số 38" is a house's number.
     let first = item(f, kind, start, at, has_so, false)
-        .or_else(|| item(f, kind, start, qualified(f, pos)?, true, false));
+        .or_else(|| item(f, kind, start, qualified(f, pos)?, f.upper_at(start), false));
     let Some(first) = first else {
         return Vec::new();
     };
@@ -138,10 +140,19 @@ fn item(
     }
     // Without "số", a lower-case type word before a bare number is usually a verb or a
     // common noun ("quyết định 5 vấn đề", "kế hoạch 2023"), unless "của" and an issuing
-    // body follow the number ("nghị định 35 của Chính phủ").
+    // body ("nghị định 35 của Chính phủ") or a date follow the number.
     let weak = !has_so && !in_list;
-    let lower = !f.upper_at(start) && !issuer_of_follows(f, end) && !issuer_after_list(f, end);
+    let vouched =
+        issuer_of_follows(f, end) || issuer_after_list(f, end) || date_at(f, end).is_some();
+    let lower = !f.upper_at(start) && !vouched;
     if weak && (is_year(digits.as_str()) || count_follows(rest) || lower) {
+        return None;
+    }
+    // A type word in capitals is a heading's or a table's ("Hình thức cắt điện: KẾ HOẠCH 2
+    // Hai Bà Trưng"): without "số", what follows its number must go on as a citation does.
+    let type_words = f.text.get(start..at).unwrap_or("").trim();
+    let shouting = type_words.contains(' ') && f.all_upper(start, at);
+    if weak && shouting && !LIST_FOLLOW.is_match(rest) {
         return None;
     }
     let mut draft = Draft::new(kind, start, end);
@@ -357,6 +368,23 @@ mod tests {
                 "chi thi",
                 &["chỉ thị 05"],
             ),
+            (
+                "Ban hành kế hoạch triển khai số 12 của Tỉnh ủy về",
+                "ke hoach",
+                &["kế hoạch triển khai số 12"],
+            ),
+            (
+                "bị truy nã theo quyết định truy nã số 19 ngày 18-3-2015 của Cơ quan",
+                "quyet dinh",
+                &["quyết định truy nã số 19 ngày 18-3-2015"],
+            ),
+            // In capitals, going on as a citation does.
+            (
+                "TRIỂN KHAI NGHỊ QUYẾT 21 VỀ TỔ CHỨC CƠ SỞ ĐẢNG",
+                "nghi quyet",
+                &["NGHỊ QUYẾT 21"],
+            ),
+            ("THEO CHỈ THỊ 05, CÁC", "chi thi", &["CHỈ THỊ 05"]),
             // … or after the list it opens.
             (
                 "Triển khai nghị quyết 18, 19 của Quốc hội về",
@@ -394,6 +422,20 @@ mod tests {
             ("quyết định 5 do Chính phủ giao", "quyet dinh"),
             ("hướng dẫn 3 của chúng ta", "huong dan"),
             ("quyết định 5, 6 của chúng ta", "quyet dinh"),
+            (
+                "Hình thức cắt điện: KẾ HOẠCH 2 Hai Bà Trưng 13:00",
+                "ke hoach",
+            ),
+            ("cắt điện: KẾ HOẠCH 2 09:00 10:00", "ke hoach"),
+            (
+                "đồng ý về kế hoạch cải tạo lại căn nhà số 38 đường Oxley",
+                "ke hoach",
+            ),
+            ("ra quyết định xử lý trâu số 18 - con trâu", "quyet dinh"),
+            (
+                "Trong chương trình Đừng để tiền rơi số 98 phát trên",
+                "chuong trinh",
+            ),
             ("kế hoạch 5 và 6 năm của Quốc hội", "ke hoach"),
         ];
         for (text, word) in rows {
