@@ -106,6 +106,30 @@ proptest! {
         }
     }
 
+    /// Keys arrive from URLs (`cites=`, `/api/citations/{key}`): any string gets a label,
+    /// and every key a citation gets reads back to a label naming its type.
+    #[test]
+    fn any_key_gets_a_label(x in any::<String>(), w in word()) {
+        for key in [
+            x.clone(),
+            format!("nghi-quyet/dh-XI-{x}"),
+            format!("nghi-quyet/dh-XI-đảng-bộ-{w}-tỉnh"),
+            format!("luat/{x}-2013"),
+            format!("nghi-quyet/{x}/2012"),
+        ] {
+            let _ = tracuu::cite::label_for_key(&key);
+        }
+    }
+
+    #[test]
+    fn citation_keys_read_back_to_labels(x in tricky()) {
+        for c in tracuu::cite::extract(&normalize(&x)) {
+            let label = tracuu::cite::label_for_key(&c.key);
+            let kind = tracuu::cite::type_name(&c.kind).unwrap_or(c.kind.as_str());
+            prop_assert!(label.starts_with(kind), "{} → {}", c.key, label);
+        }
+    }
+
     #[test]
     fn citation_spans_hold_on_raw_strings(x in any::<String>()) {
         for c in tracuu::cite::extract(&x) {
