@@ -116,6 +116,15 @@ fn body_slug(text: &str) -> String {
     words.join("-")
 }
 
+/// Names in laws' titles, as a key writes them and as the title does.
+const PROPER_NAMES: &[(&str, &str)] = &[
+    ("việt nam", "Việt Nam"),
+    ("chính phủ", "Chính phủ"),
+    ("quốc hội", "Quốc hội"),
+    ("mặt trận tổ quốc", "Mặt trận Tổ quốc"),
+    ("thủ đô", "Thủ đô"),
+];
+
 /// Administrative units, as a key writes them: the words after one are a place's name
 /// ("tỉnh Đắk Nông"). With their marks: folded, "quận" would be "quân" ("Quân đội").
 #[rustfmt::skip]
@@ -215,9 +224,13 @@ pub fn label_for_key(key: &str) -> String {
         }
     }
     if matches!(kind, "luat" | "bo-luat" | "phap-lenh") && !rest.contains('/') {
-        let title = capitalize(&rest.replace('-', " "));
-        // The key keeps the name in lower case; the country's name is written as a name.
-        return format!("{name} {}", title.replace("việt nam", "Việt Nam"));
+        // The key keeps the name in lower case; the names of institutions in it are written
+        // as names ("Luật Tổ chức Chính phủ").
+        let title = PROPER_NAMES.iter().fold(
+            format!(" {} ", rest.replace('-', " ")),
+            |title, (lower, proper)| title.replace(&format!(" {lower} "), &format!(" {proper} ")),
+        );
+        return format!("{name} {}", capitalize(title.trim()));
     }
     format!("{name} {rest}")
 }
@@ -349,6 +362,9 @@ mod tests {
                 "bo-luat/hàng-hải-việt-nam-2015",
                 "Bộ luật Hàng hải Việt Nam 2015",
             ),
+            ("luat/tổ-chức-chính-phủ-2015", "Luật Tổ chức Chính phủ 2015"),
+            ("luat/tổ-chức-quốc-hội-2014", "Luật Tổ chức Quốc hội 2014"),
+            ("luat/thủ-đô-2012", "Luật Thủ đô 2012"),
             ("nghi-quyet/21-NQ/TW/2012", "Nghị quyết 21-NQ/TW (2012)"),
             ("luat/59/2020/QH14", "Luật 59/2020/QH14"),
             ("unknown", "unknown"),
