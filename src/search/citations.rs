@@ -136,10 +136,10 @@ impl Engine {
         if let Some(view) = self.directive_keyed(key)? {
             return Ok(Some(view));
         }
-        // A key the corpus taught a fuller one for ("nghi-quyet/tw5-XIII" of the one
-        // resolution of that plenum) is that one's page: every mention of it now has it.
-        if let Some(target) = Manifest::load(&self.index).aliases.get(key) {
-            return self.directive_keyed(target);
+        // A key the corpus taught a fuller one for is that one's page: every mention of it
+        // now has it.
+        if let Some(target) = self.alias_of(key) {
+            return self.directive_keyed(&target);
         }
         // A symbol several documents share, each cited with its year: the latest of them.
         let searcher = self.reader.searcher();
@@ -150,6 +150,13 @@ impl Engine {
     }
 
     /// The directive cited with exactly `key`.
+    /// The key the corpus learned `key` to stand for ("nghi-quyet/tw5-XIII" is the one
+    /// resolution of that plenum, "nghi-quyet/21-NQ/TW"), if any; no document is indexed
+    /// under an alias.
+    pub(super) fn alias_of(&self, key: &str) -> Option<String> {
+        Manifest::load(&self.index).aliases.remove(key)
+    }
+
     fn directive_keyed(&self, key: &str) -> Result<Option<DirectiveView>, SearchError> {
         let searcher = self.reader.searcher();
         let query = TermQuery::new(

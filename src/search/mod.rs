@@ -209,12 +209,11 @@ impl Engine {
         let searcher = self.reader.searcher();
         let doc_freq = |term: &Term| searcher.doc_freq(term).unwrap_or(0);
         let mut filters = std::borrow::Cow::Borrowed(filters);
-        // A key the corpus learned to be another's alias names the same document
-        // ("nghi-quyet/tw5-XIII" is "nghi-quyet/21-NQ/TW"); no document is indexed under it.
+        // An alias key (`Engine::alias_of`) filters the documents citing what it stands for.
         if let Some(key) = &filters.cites {
             if doc_freq(&Term::from_field_text(self.fields.cites, key)) == 0 {
-                if let Some(target) = Manifest::load(&self.index).aliases.get(key) {
-                    filters.to_mut().cites = Some(target.clone());
+                if let Some(target) = self.alias_of(key) {
+                    filters.to_mut().cites = Some(target);
                 }
             }
         }
