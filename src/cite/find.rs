@@ -11,7 +11,7 @@ use super::clause::article_before;
 use super::draft::Draft;
 use super::folded::Folded;
 use super::grammar::{Abbrev, ABBREVIATIONS, ABBREV_FOLDED, TYPE_WORDS};
-use super::law::{constitution, law};
+use super::law::{constitution, law, LAW_KINDS};
 use super::named::{charter, congress, plenum};
 use super::numbered::{bare_symbol, numbered};
 use super::symbol::parse_symbol;
@@ -182,15 +182,16 @@ fn symbol_around(f: &Folded, abbrev_start: usize) -> Option<Draft> {
 /// repeats the last item's symbol ("Điều lệ Đảng và Quy định số 24-QĐ/TW của Ban Chấp hành
 /// Trung ương": the Charter is not the Central Committee's "TW" document).
 fn share_list_issuers(f: &Folded, drafts: &mut [Draft]) {
-    // Whose these are their kind says: the Charter is the Congress's, a law the National
-    // Assembly's, whatever issued the next item of a list.
-    const ISSUED_BY_ITS_KIND: &[&str] = &["dieu-le", "hien-phap", "luat", "bo-luat", "phap-lenh"];
+    // Whose these are their kind says: the Charter is the Congress's, a constitution and a
+    // law the National Assembly's, whatever issued the next item of a list.
+    let issued_by_its_kind =
+        |kind: &str| matches!(kind, "dieu-le" | "hien-phap") || LAW_KINDS.contains(&kind);
     for i in (1..drafts.len()).rev() {
         let (head, tail) = drafts.split_at_mut(i);
         let (Some(a), Some(b)) = (head.last_mut(), tail.first()) else {
             continue;
         };
-        if ISSUED_BY_ITS_KIND.contains(&a.kind) {
+        if issued_by_its_kind(a.kind) {
             continue;
         }
         let shares = match &a.issuer {

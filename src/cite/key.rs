@@ -21,6 +21,7 @@
 //! and '/': safe in a URL path once non-ASCII letters are percent-encoded as usual.
 
 use super::issuers::is_party_code;
+use super::law::LAW_KINDS;
 use super::model::{doc_type, type_name, Citation};
 use super::symbol::{is_party_form, strip_zeros};
 use super::versions::split_version;
@@ -223,7 +224,7 @@ pub fn label_for_key(key: &str) -> String {
             };
         }
     }
-    if matches!(kind, "luat" | "bo-luat" | "phap-lenh") && !rest.contains('/') {
+    if LAW_KINDS.contains(&kind) && !rest.contains('/') {
         // The key keeps the name in lower case; the names of institutions in it are written
         // as names ("Luật Tổ chức Chính phủ").
         let title = PROPER_NAMES.iter().fold(

@@ -15,6 +15,9 @@ use super::numbered::{complete, from_symbol, QUALIFIER_STOP};
 use super::symbol::parse_symbol;
 use crate::text::fold::fold;
 
+/// The kinds named by a title: laws, codes and ordinances.
+pub const LAW_KINDS: &[&str] = &["luat", "bo-luat", "phap-lenh"];
+
 /// Words of a law's name between "Luật" and its symbol ("Luật Doanh nghiệp số …").
 const MAX_NAME_WORDS: usize = 8;
 
