@@ -14,21 +14,21 @@ use super::index_document::IndexDocument;
 use super::manifest::{FileState, Manifest};
 use super::stored::{document_from_stored, stored_citations, stored_text};
 use super::{Fields, IndexError};
-use crate::cite::{own_keys, Citation, CorpusKeys};
+use crate::cite::{Citation, CorpusKeys};
 use crate::document::Document;
 
 /// Memory for the indexing threads together; tantivy splits it between them.
 const WRITER_MEMORY_BYTES: usize = 256 * 1024 * 1024;
 
 /// The committed documents that cite anything, as one searcher reads them.
-struct CommittedCiting {
+pub struct CommittedCiting {
     searcher: Searcher,
     docs: Vec<CitingDocument>,
 }
 
 impl CommittedCiting {
     /// Every document's citations, as stored.
-    fn citations(&self) -> impl Iterator<Item = &[Citation]> {
+    pub fn citations(&self) -> impl Iterator<Item = &[Citation]> {
         self.docs.iter().map(|d| d.citations.as_slice())
     }
 }
@@ -138,41 +138,14 @@ impl Writer {
     }
 
     /// Replaces what the corpus taught about keys, committed with the manifest.
-    fn set_corpus_keys(&mut self, keys: CorpusKeys) {
+    pub fn set_corpus_keys(&mut self, keys: CorpusKeys) {
         self.manifest.aliases = keys.aliases.into_iter().collect();
         self.manifest.versions = keys.versions.into_iter().collect();
     }
 
-    /// Learns what the corpus teaches about keys afresh, from each mention's own key, in
-    /// every citing document the index will hold: the committed ones but those `skip` names
-    /// (by source and id: being rewritten or removed) and `new`. Re-keys the committed ones
-    /// whose keys change, keys `new`, and keeps the keys for the commit. Learning from the
-    /// whole corpus each time gives the same corpus the same keys whatever order its
-    /// documents came in: an alias a new document teaches re-keys the old ones, and one it
-    /// makes ambiguous gives them their own keys back. Returns how many were re-keyed.
-    pub fn relearn_keys(
-        &mut self,
-        skip: impl Fn(&str, &str) -> bool,
-        new: &mut [Document],
-    ) -> Result<usize, IndexError> {
-        let committed = self.committed_citing(skip)?;
-        let mut all: Vec<Vec<Citation>> = committed.citations().map(<[Citation]>::to_vec).collect();
-        all.extend(new.iter().map(|d| d.citations.clone()));
-        for citations in &mut all {
-            own_keys(citations);
-        }
-        let keys = CorpusKeys::learn(&all);
-        let rekeyed = self.rekey(committed, &keys)?;
-        for doc in new {
-            keys.apply(&mut doc.citations, doc.date.map(|d| d.year()));
-        }
-        self.set_corpus_keys(keys);
-        Ok(rekeyed)
-    }
-
     /// The committed documents that cite anything, with their citations as stored, but
     /// those `skip` names by source and id.
-    fn committed_citing(
+    pub fn committed_citing(
         &self,
         skip: impl Fn(&str, &str) -> bool,
     ) -> Result<CommittedCiting, IndexError> {
@@ -205,7 +178,7 @@ impl Writer {
 
     /// Rewrites the documents of `committed` that `keys` key otherwise than they were keyed
     /// (an alias or a shared symbol's year learned, or dropped). Returns how many.
-    fn rekey(
+    pub fn rekey(
         &mut self,
         committed: CommittedCiting,
         keys: &CorpusKeys,

@@ -14,6 +14,7 @@ mod html_depth;
 mod html_meta;
 mod html_text;
 pub mod jsonl;
+pub mod keys;
 pub mod links;
 pub mod load;
 pub mod page;
@@ -203,7 +204,7 @@ pub fn run(
     if changed {
         let leaving =
             |source: &str, _id: &str| replaced.contains(source) || gone.iter().any(|g| g == source);
-        report.documents_rekeyed = writer.relearn_keys(leaving, &mut run.pending)?;
+        report.documents_rekeyed = keys::relearn(&mut writer, leaving, &mut run.pending)?;
         for doc in std::mem::take(&mut run.pending) {
             writer.add(&doc)?;
             report.documents_written += 1;

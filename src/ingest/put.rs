@@ -64,7 +64,7 @@ pub fn put(index: &Index, fields: Fields, dir: &Path, mut doc: Document) -> Resu
     // of the one it replaces: it may teach an alias the others use, or a shared symbol's year.
     let id = doc.id.clone();
     let replaced = |_source: &str, stored: &str| stored == id;
-    writer.relearn_keys(replaced, std::slice::from_mut(&mut doc))?;
+    super::keys::relearn(&mut writer, replaced, std::slice::from_mut(&mut doc))?;
     // The manifest entry changes with the content, so that a changed document is committed
     // and the same one posted twice writes nothing.
     let content = serde_json::to_vec(&doc).unwrap_or_default();
