@@ -321,3 +321,53 @@ fn documents_sharing_a_symbol_years_apart_are_told_apart() {
         ["mid", "old"]
     );
 }
+
+#[test]
+fn provinces_numbering_their_own_documents_are_told_apart() {
+    let ws = Workspace::new();
+    ws.write(
+        "local.jsonl",
+        [
+            dated(
+                "bac-ninh",
+                "2021-04-01",
+                "Thực hiện Nghị quyết số 05-NQ/TU ngày 12/3/2021 của Tỉnh ủy Bắc Ninh về chuyển đổi số.",
+            ),
+            dated(
+                "ha-giang",
+                "2021-05-01",
+                "Nghị quyết số 05-NQ/TU của Tỉnh ủy Hà Giang về phát triển du lịch.",
+            ),
+            dated(
+                "unnamed",
+                "2021-06-01",
+                "Các huyện quán triệt Nghị quyết số 05-NQ/TU của Ban Thường vụ Tỉnh ủy.",
+            ),
+        ]
+        .concat(),
+    );
+    ws.ingest();
+    let engine = ws.engine();
+    assert_eq!(citing(&engine, "nghi-quyet/5-NQ/TU/bắc-ninh"), ["bac-ninh"]);
+    assert_eq!(citing(&engine, "nghi-quyet/5-NQ/TU/hà-giang"), ["ha-giang"]);
+    // The symbol alone, which names no province, stands for each province's.
+    assert_eq!(
+        citing(&engine, "nghi-quyet/5-NQ/TU"),
+        ["bac-ninh", "ha-giang", "unnamed"]
+    );
+    let mut found = ids(&engine, "05-NQ/TU");
+    found.sort();
+    assert_eq!(found, ["bac-ninh", "ha-giang", "unnamed"]);
+    let page = engine
+        .directive("nghi-quyet/5-NQ/TU/hà-giang")
+        .expect("directive")
+        .expect("cited");
+    assert_eq!(page.label, "Nghị quyết 5-NQ/TU (Hà Giang)");
+    assert_eq!(page.issuing_body.as_deref(), Some("Tỉnh ủy Hà Giang"));
+    // No page mixes them: the bare symbol's page is the one document cited so.
+    let bare = engine
+        .directive("nghi-quyet/5-NQ/TU")
+        .expect("directive")
+        .expect("cited");
+    assert_eq!(bare.citing.len(), 1, "{bare:?}");
+}

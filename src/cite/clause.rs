@@ -9,6 +9,7 @@ use regex::Regex;
 use super::folded::Folded;
 use super::grammar::{parse_roman, to_roman, MAX_ORDINAL, ORDINAL_WORDS};
 use super::issuers::{issuer, issuer_alternation};
+use super::place::UNIT_WORDS;
 
 /// Lookahead for one clause in bytes: the longest issuer phrase plus a place name fits.
 const CLAUSE_WINDOW: usize = 120;
@@ -248,13 +249,46 @@ fn body_at(f: &Folded, start: usize, end: usize, term: Option<String>) -> Option
     })
 }
 
-/// End of a capitalised place name right after `pos` ("Tỉnh ủy| Lào Cai"), or `pos`.
+/// End of a place's name right after `pos`, or `pos`: capitalised words ("Tỉnh ủy| Lào
+/// Cai"), after an administrative unit when one is written ("UBND| tỉnh Thái Bình", "Thành
+/// ủy| TP.HCM"). A unit without a capitalised name after it is not taken ("UBND tỉnh đồng ý").
 pub fn place_end(f: &Folded, pos: usize) -> usize {
+    if let Some(unit) = unit_end(f, pos) {
+        // "TP.HCM": the name may follow the unit's full stop without a space.
+        // Only "TP" is abbreviated: after "tỉnh" a full stop ends the sentence.
+        let abbreviated = f.text.get(unit - 2..unit) == Some("tp");
+        let (from, joined) = match f.text.get(unit..unit + 2) {
+            Some(". ") if abbreviated => (unit + 1, false),
+            Some(s) if abbreviated && s.starts_with('.') => (unit + 1, true),
+            _ => (unit, false),
+        };
+        let end = capitalised_end(f, from, joined);
+        if end > from {
+            return end;
+        }
+    }
+    capitalised_end(f, pos, false)
+}
+
+/// End of an administrative unit written as a word after `pos` (" tỉnh", " thành phố").
+fn unit_end(f: &Folded, pos: usize) -> Option<usize> {
+    let rest = f.text.get(pos..)?.strip_prefix(' ')?;
+    UNIT_WORDS.iter().find_map(|unit| {
+        let phrase = unit.join(" ");
+        let end = pos + 1 + phrase.len();
+        (rest.starts_with(&phrase) && !f.word_at(end)).then_some(end)
+    })
+}
+
+/// End of up to [`MAX_PLACE_WORDS`] capitalised words after `pos`, each after a space (the
+/// first right at `pos` when `joined`).
+fn capitalised_end(f: &Folded, pos: usize, joined: bool) -> usize {
     let bytes = f.text.as_bytes();
     let mut end = pos;
-    for _ in 0..MAX_PLACE_WORDS {
-        let start = end + 1;
-        if bytes.get(end) != Some(&b' ') || !f.letter_at(start) || !f.upper_at(start) {
+    for i in 0..MAX_PLACE_WORDS {
+        let start = if joined && i == 0 { end } else { end + 1 };
+        let spaced = start == end || bytes.get(end) == Some(&b' ');
+        if !spaced || !f.letter_at(start) || !f.upper_at(start) {
             break;
         }
         let word_len = f.text.get(start..).map_or(0, |rest| {

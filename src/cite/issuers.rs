@@ -117,6 +117,12 @@ pub fn is_party_code(code: &str) -> bool {
         .is_none_or(|i| i.party)
 }
 
+/// Whether `code` is a local body's ("TU", "UBND"): every province has one, numbering its
+/// documents on its own.
+pub fn is_local_code(code: &str) -> bool {
+    ISSUERS.iter().any(|i| i.code == code && i.local)
+}
+
 /// Whether `code` is the code of a Party body this table knows ("TW", "TU", "HU").
 pub fn is_known_party_code(code: &str) -> bool {
     ISSUERS.iter().any(|i| i.code == code && i.party)

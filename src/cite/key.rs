@@ -20,9 +20,10 @@
 //! Keys hold only letters (Vietnamese upper-case codes such as "NĐ" included), digits, '-'
 //! and '/': safe in a URL path once non-ASCII letters are percent-encoded as usual.
 
-use super::issuers::is_party_code;
+use super::issuers::{is_local_code, is_party_code};
 use super::law::LAW_KINDS;
 use super::model::{doc_type, type_name, Citation};
+use super::place::{place_label, place_of, split_place};
 use super::symbol::{is_party_form, strip_zeros};
 use super::versions::split_version;
 use crate::text::chars::capitalize;
@@ -35,11 +36,11 @@ pub fn key_for(c: &Citation) -> String {
     let raw = if kind == "dieu-le" {
         "dieu-le/dang".to_string()
     } else if let (Some(symbol), false) = (&c.symbol, kind == "hien-phap") {
-        symbol_key(kind, symbol)
+        placed(symbol_key(kind, symbol), c)
     } else if let (Some(name), Some(year)) = (&c.name, number) {
         title_key(kind, name, year)
     } else if let (Some(n), Some(issuer)) = (number, &c.issuer) {
-        number_key(kind, n, issuer)
+        placed(number_key(kind, n, issuer), c)
     } else if let Some(congress) = &c.congress {
         match &c.issuing_body {
             Some(body) => format!("{kind}/dh-{congress}-{}", body_slug(body)),
@@ -53,6 +54,21 @@ pub fn key_for(c: &Citation) -> String {
         kind.to_string()
     };
     sanitize(&raw)
+}
+
+/// `key` followed by the place of a local body's document ("nghi-quyet/5-NQ/TU/bắc-ninh"):
+/// each province numbers its own documents (`cite::place`).
+fn placed(key: String, c: &Citation) -> String {
+    let local = c.issuer.as_deref().is_some_and(is_local_code);
+    match c
+        .issuing_body
+        .as_deref()
+        .and_then(place_of)
+        .filter(|_| local)
+    {
+        Some(place) => format!("{key}/{place}"),
+        None => key,
+    }
 }
 
 /// `{type}/tw{plenum}` plus `-{term}` when the term is known.
@@ -198,7 +214,15 @@ pub fn label_for_key(key: &str) -> String {
         return "Điều lệ Đảng".to_string();
     }
     if let Some((key, year)) = split_version(key) {
-        return format!("{} ({year})", label_for_key(key));
+        return match split_place(key) {
+            Some((key, place)) => {
+                format!("{} ({}, {year})", label_for_key(key), place_label(place))
+            }
+            None => format!("{} ({year})", label_for_key(key)),
+        };
+    }
+    if let Some((key, place)) = split_place(key) {
+        return format!("{} ({})", label_for_key(key), place_label(place));
     }
     let (kind, rest) = key.split_once('/').unwrap_or((key, ""));
     let name = type_name(kind).unwrap_or(kind);
@@ -290,7 +314,29 @@ mod tests {
         let mut titled_comma = citation("luat");
         titled_comma.name = Some("Cán bộ, công chức".into());
         titled_comma.number = Some("2008".into());
+        let mut provincial = citation("nghi-quyet");
+        provincial.symbol = Some("05-NQ/TU".into());
+        provincial.issuer = Some("TU".into());
+        provincial.issuing_body = Some("Ban Thường vụ Tỉnh ủy Bắc Ninh".into());
+        let mut provincial_bare = provincial.clone();
+        provincial_bare.symbol = None;
+        provincial_bare.number = Some("5".into());
+        let mut unplaced = provincial.clone();
+        unplaced.issuing_body = Some("Ban Thường vụ Tỉnh ủy".into());
+        let mut committee = citation("quyet-dinh");
+        committee.symbol = Some("33/2014/QĐ-UBND".into());
+        committee.issuer = Some("UBND".into());
+        committee.issuing_body = Some("UBND TP.HCM".into());
+        // A central body's symbol takes no place, whatever body a slip gives it.
+        let mut central = sym.clone();
+        central.issuer = Some("TW".into());
+        central.issuing_body = Some("Tỉnh ủy Bắc Ninh".into());
         let rows = [
+            (provincial, "nghi-quyet/5-NQ/TU/bắc-ninh"),
+            (provincial_bare, "nghi-quyet/5-NQ/TU/bắc-ninh"),
+            (unplaced, "nghi-quyet/5-NQ/TU"),
+            (committee, "quyet-dinh/33/2014/QĐ-UBND/hồ-chí-minh"),
+            (central, "nghi-quyet/21-NQ/TW"),
             (sym, "nghi-quyet/21-NQ/TW"),
             (hd, "huong-dan/38-HD/BTCTW"),
             (hd_body, "huong-dan/38-HD/BTCTW"),
@@ -367,6 +413,18 @@ mod tests {
             ("luat/tổ-chức-quốc-hội-2014", "Luật Tổ chức Quốc hội 2014"),
             ("luat/thủ-đô-2012", "Luật Thủ đô 2012"),
             ("nghi-quyet/21-NQ/TW/2012", "Nghị quyết 21-NQ/TW (2012)"),
+            (
+                "nghi-quyet/5-NQ/TU/bắc-ninh",
+                "Nghị quyết 5-NQ/TU (Bắc Ninh)",
+            ),
+            (
+                "nghi-quyet/5-NQ/TU/bắc-ninh/2021",
+                "Nghị quyết 5-NQ/TU (Bắc Ninh, 2021)",
+            ),
+            (
+                "quyet-dinh/33/2014/QĐ-UBND/hà-nội",
+                "Quyết định 33/2014/QĐ-UBND (Hà Nội)",
+            ),
             ("luat/59/2020/QH14", "Luật 59/2020/QH14"),
             ("unknown", "unknown"),
         ];

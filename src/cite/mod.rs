@@ -25,6 +25,7 @@ mod law;
 pub mod model;
 mod named;
 mod numbered;
+pub mod place;
 pub mod resolve;
 mod symbol;
 pub mod versions;

@@ -6,6 +6,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use super::key::key_for;
 use super::model::Citation;
+use super::place::{place_of, split_place};
 
 /// How much a mention tells about its document; a mention resolves to a fuller one.
 fn score(c: &Citation) -> u32 {
@@ -25,9 +26,11 @@ fn agree<T: PartialEq>(a: &Option<T>, b: &Option<T>) -> bool {
 
 /// Whether `full` can be the document that `short` mentions.
 fn compatible(full: &Citation, short: &Citation) -> bool {
+    let place = |c: &Citation| c.issuing_body.as_deref().and_then(place_of);
     if full.kind != short.kind
         || !agree(&full.issuer, &short.issuer)
         || !agree(&full.term, &short.term)
+        || !agree(&place(full), &place(short))
     {
         return false;
     }
@@ -110,6 +113,33 @@ pub fn resolve(citations: &mut [Citation]) {
             complete(c, &full);
         }
     }
+    share_places(citations);
+}
+
+/// Gives a local body's document mentioned without its place the place the text's other
+/// mentions of it name, when they name one ("Chỉ thị 15-CT/TU của Thành ủy TP.HCM …
+/// Chỉ thị 15-CT/TU"): one text means one document by one symbol. Two places leave it be.
+fn share_places(citations: &mut [Citation]) {
+    let mut placed: HashMap<String, BTreeSet<usize>> = HashMap::new();
+    for (i, c) in citations.iter().enumerate() {
+        if let Some((base, _)) = split_place(&c.key) {
+            placed.entry(base.to_string()).or_default().insert(i);
+        }
+    }
+    for i in 0..citations.len() {
+        let Some(sources) = placed.get(&citations[i].key) else {
+            continue;
+        };
+        let keys: BTreeSet<&str> = sources.iter().map(|&j| citations[j].key.as_str()).collect();
+        let (1, Some(&j)) = (keys.len(), sources.first()) else {
+            continue;
+        };
+        let (body, key) = (citations[j].issuing_body.clone(), citations[j].key.clone());
+        if let Some(c) = citations.get_mut(i) {
+            c.issuing_body = body;
+            c.key = key;
+        }
+    }
 }
 
 /// The nearest earlier fuller mention, else the first later one; a plenum reference without
@@ -178,6 +208,11 @@ fn complete(c: &mut Citation, full: &Citation) {
     fill(&mut c.symbol, &full.symbol);
     fill(&mut c.term, &full.term);
     c.key.clone_from(&full.key);
+    // "Nghị quyết 05 của Tỉnh ủy Hà Giang" after a "Nghị quyết 05-NQ/TU" that names no
+    // province: the symbol is the fuller mention's, the province the short one's own.
+    if split_place(&full.key).is_none() && split_place(&key_for(c)).is_some() {
+        c.key = key_for(c);
+    }
     c.resolved_from = Some(full.resolved_from.unwrap_or(full.start));
 }
 
@@ -207,6 +242,35 @@ mod tests {
         assert_eq!(got.len(), 4, "{got:?}");
         assert!(got.iter().all(|g| g.1 == "nghi-quyet/68-NQ/TW"), "{got:?}");
         assert!(got[1..].iter().all(|g| g.2 == Some(0)), "{got:?}");
+    }
+
+    #[test]
+    fn provinces_number_their_own_documents() {
+        let text = "Nghị quyết số 05-NQ/TU ngày 12/3/2021 của Tỉnh ủy Bắc Ninh về chuyển đổi số. \
+            Chỉ thị 15-CT/TU của Thành ủy TP.HCM. Nghị quyết số 05-NQ/TU của Tỉnh ủy Hà Giang. \
+            Nghị quyết 05-NQ/TU. Chỉ thị 15-CT/TU. Nghị quyết 05 của Tỉnh ủy Hà Giang. \
+            Kế hoạch 125 của Ban Thường vụ Tỉnh ủy Bắc Giang. Kế hoạch 125 tiếp tục. \
+            Quyết định 13/QĐ-UBND của UBND tỉnh. Theo đó, Quyết định 14/QĐ-UBND của UBND \
+            tỉnh Thái Bình và Quyết định 15/QĐ-UBND của UBND TP. Đề nghị";
+        let got: Vec<String> = keys(text).into_iter().map(|g| g.1).collect();
+        let want = [
+            "nghi-quyet/5-NQ/TU/bắc-ninh",
+            "chi-thi/15-CT/TU/hồ-chí-minh",
+            "nghi-quyet/5-NQ/TU/hà-giang",
+            // Two provinces' 05-NQ/TU in one text: a mention naming neither is neither's.
+            "nghi-quyet/5-NQ/TU",
+            // One province's 15-CT/TU in the text: a mention naming none is that one.
+            "chi-thi/15-CT/TU/hồ-chí-minh",
+            // A short mention resolves to the mention of its own province only.
+            "nghi-quyet/5-NQ/TU/hà-giang",
+            "ke-hoach/125-KH/TU/bắc-giang",
+            "ke-hoach/125-KH/TU/bắc-giang",
+            // A full stop after a unit ends the sentence, not a place's abbreviation.
+            "quyet-dinh/13/QĐ-UBND",
+            "quyet-dinh/14/QĐ-UBND/thái-bình",
+            "quyet-dinh/15/QĐ-UBND",
+        ];
+        assert_eq!(got, want);
     }
 
     #[test]

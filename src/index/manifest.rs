@@ -22,7 +22,8 @@ use tantivy::Index;
 /// 9: citations changed (laws by title and year, with their names; State symbol shapes;
 /// shared Party symbols keyed by year; "Công ước … về Luật Biển" no law; congress keys
 /// with the local body's accents).
-pub const PIPELINE_VERSION: u32 = 9;
+/// 10: a local body's documents keyed by its place ("nghi-quyet/5-NQ/TU/bắc-ninh").
+pub const PIPELINE_VERSION: u32 = 10;
 
 /// Prefix of the sources of documents written through the API rather than read from a
 /// corpus file: an ingest neither rewrites nor removes them.

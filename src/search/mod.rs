@@ -217,9 +217,10 @@ impl Engine {
                 }
             }
         }
-        // A key several documents share stands for each of them ("21-NQ/TW" of 2012, 2022).
+        // A key several documents share stands for each of them ("21-NQ/TW" of 2012 and 2022,
+        // "05-NQ/TU" of each province).
         if let Some(key) = &filters.cites {
-            let versions = terms::versions_of(&searcher, self.fields.cites, key);
+            let versions = terms::sharing(&searcher, self.fields.cites, key);
             if !versions.is_empty() {
                 filters.to_mut().cites_versions = versions;
             }

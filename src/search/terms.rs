@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use tantivy::schema::Field;
 use tantivy::Searcher;
 
+use crate::cite::place::split_place;
 use crate::cite::versions::split_version;
 
 /// Every term of `field` starting with `prefix`, with the documents holding it.
@@ -40,4 +41,21 @@ pub fn versions_of(searcher: &Searcher, field: Field, key: &str) -> Vec<String> 
         .into_keys()
         .filter(|k| split_version(k).is_some_and(|(base, _)| base == key))
         .collect()
+}
+
+/// The keys, in `field`, of every document a symbol's `key` may stand for: the years it
+/// was shared in ([`versions_of`]) and the places of the local bodies each numbering their
+/// own ("nghi-quyet/5-NQ/TU/bắc-ninh", "…/hà-giang", see `cite::place`), with their years.
+/// Empty for a key already of one year or one place.
+pub fn sharing(searcher: &Searcher, field: Field, key: &str) -> Vec<String> {
+    if split_version(key).is_some() || split_place(key).is_some() {
+        return Vec::new();
+    }
+    let base_is_key = |k: &str| {
+        let unversioned = split_version(k).map_or(k, |(base, _)| base);
+        let unplaced = split_place(unversioned).map_or(unversioned, |(base, _)| base);
+        unplaced == key && unplaced != k
+    };
+    let found = starting_with(searcher, field, &format!("{key}/")).unwrap_or_default();
+    found.into_keys().filter(|k| base_is_key(k)).collect()
 }

@@ -155,7 +155,7 @@ pub fn cited_keys(q: &str, searcher: &Searcher, field: Field) -> Vec<Term> {
     for citation in cite::extract(&capitalised) {
         let key = citation.key;
         if citation.symbol.is_some() || citation.issuer.is_some() {
-            keys.extend(terms::versions_of(searcher, field, &key));
+            keys.extend(terms::sharing(searcher, field, &key));
             keys.insert(key);
             continue;
         }
