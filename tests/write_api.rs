@@ -230,31 +230,30 @@ async fn citing(base: &str, key: &str) -> Option<Vec<String>> {
 #[tokio::test]
 async fn a_written_document_teaches_the_corpus_its_keys() {
     let (_ws, base) = start(Some(TOKEN)).await;
-    let short = "Quán triệt Nghị quyết Trung ương 9 khóa XIII về văn hóa.";
+    let short = "Quán triệt Chỉ thị 99 về văn hóa.";
     let (status, answer) = post(&base, Some(TOKEN), &document("api-short", short)).await;
     assert_eq!(status, 201, "{answer}");
     assert_eq!(
-        citing(&base, "nghi-quyet/tw9-XIII").await,
+        citing(&base, "chi-thi/99").await,
         Some(vec!["api-short".to_string()])
     );
-    assert_eq!(citing(&base, "nghi-quyet/99-NQ/TW").await, None);
+    assert_eq!(citing(&base, "chi-thi/99-CT/TW").await, None);
 
-    // A document that names the plenum's resolution in full re-keys the one written before.
-    let full =
-        "Nghị quyết số 99-NQ/TW ngày 2/3/2024 của Hội nghị Trung ương 9 (khóa XIII) về văn hóa.";
+    // A document that names the directive in full re-keys the one written before.
+    let full = "Chỉ thị số 99-CT/TW ngày 2/3/2024 của Ban Bí thư về văn hóa.";
     let (status, answer) = post(&base, Some(TOKEN), &document("api-full", full)).await;
     assert_eq!(status, 201, "{answer}");
     assert_eq!(
-        citing(&base, "nghi-quyet/99-NQ/TW").await,
+        citing(&base, "chi-thi/99-CT/TW").await,
         Some(vec!["api-full".to_string(), "api-short".to_string()])
     );
 
     // Replaced by one that names nothing, it takes its lesson with it.
     let (status, _) = post(&base, Some(TOKEN), &document("api-full", "Nội dung khác.")).await;
     assert_eq!(status, 201);
-    assert_eq!(citing(&base, "nghi-quyet/99-NQ/TW").await, None);
+    assert_eq!(citing(&base, "chi-thi/99-CT/TW").await, None);
     assert_eq!(
-        citing(&base, "nghi-quyet/tw9-XIII").await,
+        citing(&base, "chi-thi/99").await,
         Some(vec!["api-short".to_string()])
     );
 }

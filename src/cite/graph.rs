@@ -1,9 +1,10 @@
 //! Corpus-level unification of keys: what one document says in full teaches what another
 //! means by a shorter mention. Pure: takes the citations of every document, returns aliases.
 //!
-//! - A citation carrying both a symbol and a plenum with its term ("Nghị quyết số 21-NQ/TW …
-//!   của Hội nghị Trung ương 5 (khóa XIII)") makes `nghi-quyet/tw5-XIII` an alias of
-//!   `nghi-quyet/21-NQ/TW`, if no other numbered resolution of that plenum is seen.
+//! - A plenum's mention ("Nghị quyết Trung ương 5 (khóa XIII)") keeps its own key across
+//!   documents: a plenum issues several resolutions (the fifth of the 13th term issued
+//!   18-, 19-, 20- and 21-NQ/TW), and a corpus citing one of them with the plenum does not
+//!   tell which one another text means. Within one text, `resolve` links them.
 //! - A law cited by name and symbol ("Luật Trẻ em số 102/2016/QH13") makes its symbol's key
 //!   an alias of the key of its title and the symbol's year (`luat/trẻ-em-2016`), its name
 //!   for readers, if the corpus sees that symbol with no other title nor that title with
@@ -15,7 +16,7 @@
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use super::clause::is_year;
-use super::key::{plenum_key, title_key};
+use super::key::title_key;
 use super::model::Citation;
 use super::versions::{versioned_key, versions, year_meant, Versions};
 
@@ -26,16 +27,11 @@ const MAX_CHAIN: usize = 8;
 pub fn corpus_aliases(docs: &[Vec<Citation>]) -> HashMap<String, String> {
     let all: Vec<&Citation> = docs.iter().flatten().collect();
     let mut aliases = HashMap::new();
-    let mut plenum_targets: HashMap<String, BTreeSet<&str>> = HashMap::new();
     let mut by_number: HashMap<(&str, &str), Vec<&Citation>> = HashMap::new();
     let mut by_plenum: HashMap<(&str, u32), Vec<&Citation>> = HashMap::new();
     // "Luật Trẻ em số 102/2016/QH13" teaches that its symbol's law is "Luật Trẻ em 2016".
     let mut symbol_titles: HashMap<&str, BTreeSet<String>> = HashMap::new();
     for c in &all {
-        if let (Some(p), Some(term), Some(_)) = (c.plenum, &c.term, &c.number) {
-            let alias = plenum_key(&c.kind, p, Some(term));
-            plenum_targets.entry(alias).or_default().insert(&c.key);
-        }
         if let (Some(name), Some(symbol)) = (&c.name, &c.symbol) {
             if let Some(year) = symbol_year(symbol) {
                 let title = title_key(&c.kind, name, year);
@@ -49,13 +45,6 @@ pub fn corpus_aliases(docs: &[Vec<Citation>]) -> HashMap<String, String> {
             by_number.entry((&c.kind, n)).or_default().push(c);
         } else if let (Some(p), None) = (c.plenum, &c.congress) {
             by_plenum.entry((&c.kind, p)).or_default().push(c);
-        }
-    }
-    for (alias, targets) in plenum_targets {
-        if let (1, Some(target)) = (targets.len(), targets.first()) {
-            if alias != *target {
-                aliases.insert(alias, (*target).to_string());
-            }
         }
     }
     // A law's title names it for readers ("Bộ luật Hình sự 2015", not "100/2015/QH13"): its
@@ -91,17 +80,14 @@ pub fn corpus_aliases(docs: &[Vec<Citation>]) -> HashMap<String, String> {
             learn(&mut aliases, &c.key, fuller.map(|o| o.key.as_str()));
         }
     }
+    // "Nghị quyết Trung ương 4" is the fourth plenum of the one term the corpus cites it with.
     for group in by_plenum.values() {
         for c in group.iter().filter(|c| c.term.is_none()) {
             let fuller = group
                 .iter()
                 .filter(|o| o.term.is_some())
                 .map(|o| o.key.as_str());
-            let canonical: Vec<&str> = fuller
-                .map(|k| aliases.get(k).map_or(k, String::as_str))
-                .collect();
-            let canonical: Vec<String> = canonical.into_iter().map(str::to_string).collect();
-            learn(&mut aliases, &c.key, canonical.iter().map(String::as_str));
+            learn(&mut aliases, &c.key, fuller);
         }
     }
     close(aliases)
@@ -227,7 +213,7 @@ mod tests {
     use crate::cite::extract;
 
     #[test]
-    fn learns_plenum_and_number_aliases() {
+    fn learns_number_and_term_aliases_but_no_plenum_s_resolution() {
         let docs = vec![
             extract(
                 "Nghị quyết số 21-NQ/TW ngày 16/6/2022 của Hội nghị Trung ương 5 (khóa XIII) về",
@@ -239,17 +225,17 @@ mod tests {
         ];
         let aliases = corpus_aliases(&docs);
         let get = |k: &str| aliases.get(k).map(String::as_str);
-        assert_eq!(get("nghi-quyet/tw5-XIII"), Some("nghi-quyet/21-NQ/TW"));
+        // The plenum issued 21-NQ/TW and others: which one the second text means, it does
+        // not say.
+        assert_eq!(get("nghi-quyet/tw5-XIII"), None);
         assert_eq!(get("nghi-quyet/21"), Some("nghi-quyet/21-NQ/TW"));
         assert_eq!(get("nghi-dinh/30-CP"), Some("nghi-dinh/30/2020/NĐ-CP"));
-        assert_eq!(get("nghi-quyet/tw5"), Some("nghi-quyet/21-NQ/TW"));
+        assert_eq!(get("nghi-quyet/tw5"), Some("nghi-quyet/tw5-XIII"));
         let mut second = docs[1].clone();
         assert_eq!(second.len(), 2);
         apply_aliases(&mut second, &aliases);
-        assert!(
-            second.iter().all(|c| c.key == "nghi-quyet/21-NQ/TW"),
-            "{second:?}"
-        );
+        let keys: Vec<&str> = second.iter().map(|c| c.key.as_str()).collect();
+        assert_eq!(keys, ["nghi-quyet/tw5-XIII", "nghi-quyet/21-NQ/TW"]);
         assert!(own_keys(&mut second));
         let own: Vec<&str> = second.iter().map(|c| c.key.as_str()).collect();
         assert_eq!(own, ["nghi-quyet/tw5-XIII", "nghi-quyet/21"]);

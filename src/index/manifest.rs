@@ -22,7 +22,8 @@ use tantivy::Index;
 /// 9: citations changed (laws by title and year, with their names; State symbol shapes;
 /// shared Party symbols keyed by year; "Công ước … về Luật Biển" no law; congress keys
 /// with the local body's accents).
-/// 10: a local body's documents keyed by its place ("nghi-quyet/5-NQ/TU/bắc-ninh").
+/// 10: a local body's documents keyed by its place ("nghi-quyet/5-NQ/TU/bắc-ninh"); a
+/// plenum's mention no longer aliased to a resolution of that plenum across documents.
 pub const PIPELINE_VERSION: u32 = 10;
 
 /// Prefix of the sources of documents written through the API rather than read from a
