@@ -3,6 +3,7 @@
 pub mod all_words;
 pub mod any_of;
 pub mod build;
+pub mod by_date;
 pub mod cache;
 pub mod citations;
 mod explain;
@@ -52,6 +53,8 @@ pub const MAX_OFFSET: usize = 10_000;
 pub const DEFAULT_LIMIT: usize = 10;
 /// Cited directives listed in the facet.
 const CITATION_FACETS: usize = 20;
+/// The score of a hit when the query has no words to rank by.
+const UNRANKED: f32 = 0.0;
 /// Below this many documents a query typed in Telex or VNI is tried composed: such a query
 /// finds nothing, or only the documents its digits ("21") happen to match.
 pub const FEW_RESULTS: usize = 3;
@@ -166,7 +169,8 @@ impl Engine {
     /// Runs a search. When the query as typed finds fewer than [`FEW_RESULTS`] documents
     /// and reads as Telex or VNI ("nghij quyeets"), the composed query ("nghị quyết") is run
     /// too, and its results replace the first ones if there are more of them
-    /// (`searched_for` says so); `verbatim` turns that off.
+    /// (`searched_for` says so); `verbatim` turns that off. A query with no words to rank by
+    /// (filters only) lists the newest documents first (`search::by_date`).
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResponse, SearchError> {
         let started = Instant::now();
         let limit = request.limit.unwrap_or(DEFAULT_LIMIT);
@@ -243,21 +247,30 @@ impl Engine {
         }
         let top = TopDocs::with_limit(limit).and_offset(offset);
         let exact_fields = [self.fields.body, self.fields.title];
-        let (top_docs, total, counts) = match Tiers::for_query(&analyzed, cited, &exact_fields) {
-            None => searcher.search(
-                &*query,
-                &(top.order_by_score(), Count, self.facet_collector()),
-            )?,
-            Some(tiers) => {
-                let top =
-                    top.tweak_score(move |segment: &SegmentReader| tiers.for_segment(segment));
-                let (docs, total, counts) =
-                    searcher.search(&*query, &(top, Count, self.facet_collector()))?;
-                let docs = docs
-                    .into_iter()
-                    .map(|(key, at): (TierKey, _)| (key.score(), at))
-                    .collect();
-                (docs, total, counts)
+        let (top_docs, total, counts) = if analyzed.required.is_empty() {
+            // No words to rank by (filters only): the newest first, not the index's order.
+            let newest = top.order_by(by_date::newest_first(searcher.schema(), &self.fields));
+            let (docs, total, counts) =
+                searcher.search(&*query, &(newest, Count, self.facet_collector()))?;
+            let docs = docs.into_iter().map(|(_, at)| (UNRANKED, at)).collect();
+            (docs, total, counts)
+        } else {
+            match Tiers::for_query(&analyzed, cited, &exact_fields) {
+                None => searcher.search(
+                    &*query,
+                    &(top.order_by_score(), Count, self.facet_collector()),
+                )?,
+                Some(tiers) => {
+                    let top =
+                        top.tweak_score(move |segment: &SegmentReader| tiers.for_segment(segment));
+                    let (docs, total, counts) =
+                        searcher.search(&*query, &(top, Count, self.facet_collector()))?;
+                    let docs = docs
+                        .into_iter()
+                        .map(|(key, at): (TierKey, _)| (key.score(), at))
+                        .collect();
+                    (docs, total, counts)
+                }
             }
         };
         let highlight = Highlight {

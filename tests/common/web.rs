@@ -33,7 +33,7 @@ pub const EVIL_KEY: &str = "chi-thi/\"><script>window.__xss=7</script>";
 pub const FILLERS: usize = 12;
 
 /// A citation of `mention` (its first occurrence in `body`).
-fn cite(body: &str, mention: &str, kind: &str, symbol: Option<&str>, key: &str) -> Citation {
+pub fn cite(body: &str, mention: &str, kind: &str, symbol: Option<&str>, key: &str) -> Citation {
     let start = body.find(mention).unwrap_or(0);
     Citation {
         text: mention.to_string(),
@@ -56,7 +56,8 @@ fn cite(body: &str, mention: &str, kind: &str, symbol: Option<&str>, key: &str) 
     }
 }
 
-fn document(id: &str, title: &str, date: Option<time::Date>, body: &str) -> Document {
+/// A document of `id`, from the file `<id>.txt`, without citations.
+pub fn document(id: &str, title: &str, date: Option<time::Date>, body: &str) -> Document {
     Document {
         id: id.to_string(),
         source: format!("{id}.txt"),
@@ -70,7 +71,8 @@ fn document(id: &str, title: &str, date: Option<time::Date>, body: &str) -> Docu
     }
 }
 
-fn date(year: i32, month: u8, day: u8) -> Option<time::Date> {
+/// A day, `None` if there is no such day.
+pub fn date(year: i32, month: u8, day: u8) -> Option<time::Date> {
     let month = time::Month::try_from(month).ok()?;
     time::Date::from_calendar_date(year, month, day).ok()
 }
@@ -213,23 +215,31 @@ fn xss_document() -> Document {
 
 /// Writes the corpus into a fresh index in a temp dir and opens it.
 pub fn engine() -> (TempDir, Engine) {
+    engine_of(&[documents()])
+}
+
+/// Writes `batches` into a fresh index in a temp dir, one commit each (a segment each, as
+/// long as no merge joins them), and opens it.
+pub fn engine_of(batches: &[Vec<Document>]) -> (TempDir, Engine) {
     let dir = tempfile::tempdir().expect("temp dir");
     let index_dir = dir.path().join("index");
     let (index, fields) = tracuu::index::open_or_create(&index_dir).expect("index");
-    let mut writer = Writer::open(&index, fields, &index_dir).expect("writer");
-    for doc in documents() {
-        let state = FileState {
-            size: doc.body.len() as u64,
-            mtime_ns: 0,
-            hash: 0,
-            docs: 1,
-            duplicates: Default::default(),
-        };
-        writer
-            .replace_source(&doc.source, std::slice::from_ref(&doc), state)
-            .expect("add");
+    for batch in batches {
+        let mut writer = Writer::open(&index, fields, &index_dir).expect("writer");
+        for doc in batch {
+            let state = FileState {
+                size: doc.body.len() as u64,
+                mtime_ns: 0,
+                hash: 0,
+                docs: 1,
+                duplicates: Default::default(),
+            };
+            writer
+                .replace_source(&doc.source, std::slice::from_ref(doc), state)
+                .expect("add");
+        }
+        writer.commit().expect("commit");
     }
-    writer.commit().expect("commit");
     let engine = Engine::open(&index_dir).expect("engine");
     (dir, engine)
 }
