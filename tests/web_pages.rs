@@ -373,6 +373,24 @@ async fn bad_requests_and_unknown_pages_get_vietnamese_pages() {
         ("/?q=x&from=2022-13-45".to_string(), 400, "NNNN-TT-NN"),
         (format!("/?q={long}"), 400, "quá dài"),
         ("/?q=a&q=b".to_string(), 400, "không hợp lệ"),
+        ("/?q=%ZZ".to_string(), 400, "Câu tìm kiếm (q) có “%ZZ”"),
+        ("/?q=%C3".to_string(), 400, "UTF-8"),
+        ("/?q=%1b%5b31m".to_string(), 400, "ký tự điều khiển U+001B"),
+        (
+            "/?q=x&type=foo".to_string(),
+            400,
+            "Loại văn bản (type) “foo”",
+        ),
+        (
+            "/?q=x&from=2023-01-01&to=2020-01-01".to_string(),
+            400,
+            "không có ngày nào",
+        ),
+        (
+            "/?q=x&verbatim=2".to_string(),
+            400,
+            "Tìm chính xác (verbatim)",
+        ),
         ("/documents/khong-co".to_string(), 404, "Không có văn bản"),
         (
             "/citations/nghi-quyet/99-NQ/TW".to_string(),

@@ -5,6 +5,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde_json::json;
 
+use super::query_string::ParamError;
 use crate::index::IndexError;
 use crate::ingest::put::PutError;
 use crate::search::SearchError;
@@ -39,6 +40,19 @@ impl From<SearchError> for AppError {
             SearchError::Parameter(p) => AppError::BadRequest(p),
             other => AppError::Internal(other.to_string()),
         }
+    }
+}
+
+impl From<ParamError> for AppError {
+    fn from(e: ParamError) -> Self {
+        AppError::BadRequest(e.to_string())
+    }
+}
+
+/// A query string refused before any handler ran is the API's 400.
+impl IntoResponse for ParamError {
+    fn into_response(self) -> Response {
+        AppError::from(self).into_response()
     }
 }
 

@@ -4,6 +4,7 @@ pub mod error;
 pub mod limits;
 pub mod live;
 pub mod metrics;
+pub mod query_string;
 pub mod routes;
 pub mod web;
 pub mod write;

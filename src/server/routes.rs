@@ -3,14 +3,15 @@
 use std::sync::Arc;
 
 use axum::body::Bytes;
-use axum::extract::rejection::{PathRejection, QueryRejection};
-use axum::extract::{Path, Query, State};
+use axum::extract::rejection::PathRejection;
+use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap};
 use axum::Json;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
 use super::error::AppError;
+use super::query_string::{values, CheckedQuery, ParamError};
 use crate::cite;
 use crate::ingest::load::standalone_text;
 use crate::search::citations::DirectiveView;
@@ -35,54 +36,32 @@ pub struct SearchParams {
 }
 
 impl SearchParams {
-    fn into_request(self) -> Result<SearchRequest, AppError> {
+    fn into_request(self) -> Result<SearchRequest, ParamError> {
+        let (from, to) = values::range(
+            values::date("from", self.from)?,
+            values::date("to", self.to)?,
+        )?;
         Ok(SearchRequest {
             q: self.q.unwrap_or_default(),
-            limit: number("limit", self.limit)?,
-            offset: number("offset", self.offset)?,
+            limit: values::number("limit", self.limit)?,
+            offset: values::number("offset", self.offset)?,
             filters: Filters {
-                cites: non_empty(self.cites),
-                cited_type: non_empty(self.kind),
-                from: date("from", self.from)?,
-                to: date("to", self.to)?,
+                cites: values::non_empty(self.cites),
+                cited_type: values::doc_type(self.kind)?,
+                from,
+                to,
                 ..Filters::default()
             },
-            verbatim: crate::server::web::params::flag(self.verbatim),
+            verbatim: values::flag("verbatim", self.verbatim)?,
         })
-    }
-}
-
-fn non_empty(value: Option<String>) -> Option<String> {
-    value.filter(|v| !v.trim().is_empty())
-}
-
-fn number(name: &str, value: Option<String>) -> Result<Option<usize>, AppError> {
-    match non_empty(value) {
-        None => Ok(None),
-        Some(v) => v.trim().parse().map(Some).map_err(|_| {
-            AppError::BadRequest(format!(
-                "{name} must be a non-negative whole number, not {v:?}"
-            ))
-        }),
-    }
-}
-
-fn date(name: &str, value: Option<String>) -> Result<Option<time::Date>, AppError> {
-    let format = time::macros::format_description!("[year]-[month]-[day]");
-    match non_empty(value) {
-        None => Ok(None),
-        Some(v) => time::Date::parse(v.trim(), format).map(Some).map_err(|_| {
-            AppError::BadRequest(format!("{name} must be a date YYYY-MM-DD, not {v:?}"))
-        }),
     }
 }
 
 /// `GET /api/search`.
 pub async fn search(
     State(engine): State<AppState>,
-    params: Result<Query<SearchParams>, QueryRejection>,
+    CheckedQuery(params): CheckedQuery<SearchParams>,
 ) -> Result<Json<SearchResponse>, AppError> {
-    let Query(params) = params.map_err(|e| AppError::BadRequest(e.body_text()))?;
     let request = params.into_request()?;
     // Searching is CPU work: keep it off the async workers.
     let response = tokio::task::spawn_blocking(move || engine.search_cached(&request)).await??;
@@ -116,9 +95,8 @@ pub struct TextParam {
 /// `GET /api/citations?q=`: every cited document with the count of citing documents.
 pub async fn citations(
     State(engine): State<AppState>,
-    params: Result<Query<TextParam>, QueryRejection>,
+    CheckedQuery(params): CheckedQuery<TextParam>,
 ) -> Result<Json<Value>, AppError> {
-    let Query(params) = params.map_err(|e| AppError::BadRequest(e.body_text()))?;
     let list = tokio::task::spawn_blocking(move || engine.citations(params.q.as_deref())).await??;
     Ok(Json(json!({ "total": list.len(), "citations": list })))
 }
@@ -141,9 +119,8 @@ pub async fn directive(
 /// `GET /api/suggest?q=`: completions for a search box.
 pub async fn suggest(
     State(engine): State<AppState>,
-    params: Result<Query<TextParam>, QueryRejection>,
+    CheckedQuery(params): CheckedQuery<TextParam>,
 ) -> Result<Json<Value>, AppError> {
-    let Query(params) = params.map_err(|e| AppError::BadRequest(e.body_text()))?;
     let q = params.q.unwrap_or_default();
     let suggestions = tokio::task::spawn_blocking(move || engine.suggest(&q)).await??;
     Ok(Json(json!({ "suggestions": suggestions })))

@@ -7,6 +7,7 @@ use maud::html;
 use super::layout::{page, HtmlPage, SearchBox};
 use super::params::SearchState;
 use crate::search::{QueryError, SearchError};
+use crate::server::query_string::ParamError;
 
 /// A failed page.
 #[derive(Debug, thiserror::Error)]
@@ -36,6 +37,12 @@ impl From<SearchError> for PageError {
             }
             other => PageError::Internal(other.to_string()),
         }
+    }
+}
+
+impl From<ParamError> for PageError {
+    fn from(e: ParamError) -> Self {
+        PageError::BadRequest(e.vietnamese())
     }
 }
 

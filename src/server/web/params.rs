@@ -5,8 +5,10 @@ use serde::Deserialize;
 
 use super::error::PageError;
 use super::urls;
+use crate::document::iso_date;
 use crate::search::query::MAX_QUERY_BYTES;
 use crate::search::{Filters, SearchRequest, DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET};
+use crate::server::query_string::values;
 
 /// The query string as sent; everything text so that bad values get our message.
 #[derive(Debug, Default, Deserialize)]
@@ -53,7 +55,7 @@ impl SearchState {
                 q.len()
             )));
         }
-        let limit = match number(raw.limit, "Số kết quả mỗi trang (limit)")? {
+        let limit = match values::number("limit", raw.limit)? {
             Some(n) if !(1..=MAX_LIMIT).contains(&n) => {
                 return Err(PageError::BadRequest(format!(
                     "Số kết quả mỗi trang (limit) phải từ 1 đến {MAX_LIMIT}."
@@ -61,7 +63,7 @@ impl SearchState {
             }
             other => other,
         };
-        let page = number(raw.page, "Số trang (page)")?.unwrap_or(1);
+        let page = values::number("page", raw.page)?.unwrap_or(1);
         let per_page = limit.unwrap_or(DEFAULT_LIMIT);
         let last_page = MAX_OFFSET / per_page + 1;
         if page == 0 || page > last_page {
@@ -69,15 +71,17 @@ impl SearchState {
                 "Số trang (page) phải từ 1 đến {last_page}. Hãy thu hẹp tìm kiếm thay vì xem quá sâu."
             )));
         }
+        let (from, to) =
+            values::range(values::date("from", raw.from)?, values::date("to", raw.to)?)?;
         Ok(SearchState {
             q,
-            cites: trimmed(raw.cites),
-            kind: trimmed(raw.kind),
-            from: date(raw.from, "Từ ngày (from)")?,
-            to: date(raw.to, "Đến ngày (to)")?,
+            cites: values::non_empty(raw.cites).unwrap_or_default(),
+            kind: values::doc_type(raw.kind)?.unwrap_or_default(),
+            from: from.map(iso_date::format).unwrap_or_default(),
+            to: to.map(iso_date::format).unwrap_or_default(),
             page,
             limit,
-            verbatim: flag(raw.verbatim),
+            verbatim: values::flag("verbatim", raw.verbatim)?,
         })
     }
 
@@ -96,8 +100,8 @@ impl SearchState {
             filters: Filters {
                 cites: Some(self.cites.clone()).filter(|s| !s.is_empty()),
                 cited_type: Some(self.kind.clone()).filter(|s| !s.is_empty()),
-                from: parse_date(&self.from),
-                to: parse_date(&self.to),
+                from: values::parse_date(&self.from),
+                to: values::parse_date(&self.to),
                 ..Filters::default()
             },
             verbatim: self.verbatim,
@@ -171,53 +175,6 @@ impl SearchState {
     pub fn in_year(&self, year: i32) -> SearchState {
         self.with("from", &format!("{year:04}-01-01"))
             .with("to", &format!("{year:04}-12-31"))
-    }
-}
-
-fn trimmed(value: Option<String>) -> String {
-    value.map(|v| v.trim().to_string()).unwrap_or_default()
-}
-
-/// A switch in the query string: on unless absent, empty, "0" or "false".
-pub fn flag(value: Option<String>) -> bool {
-    !matches!(trimmed(value).as_str(), "" | "0" | "false")
-}
-
-fn number(value: Option<String>, what: &str) -> Result<Option<usize>, PageError> {
-    let value = trimmed(value);
-    if value.is_empty() {
-        return Ok(None);
-    }
-    value.parse().map(Some).map_err(|_| {
-        PageError::BadRequest(format!(
-            "{what} phải là số nguyên dương, không phải “{}”.",
-            shorten(&value)
-        ))
-    })
-}
-
-fn date(value: Option<String>, what: &str) -> Result<String, PageError> {
-    let value = trimmed(value);
-    if value.is_empty() || parse_date(&value).is_some() {
-        return Ok(value);
-    }
-    Err(PageError::BadRequest(format!(
-        "{what} phải là ngày dạng NNNN-TT-NN, ví dụ 2022-06-16, không phải “{}”.",
-        shorten(&value)
-    )))
-}
-
-fn parse_date(value: &str) -> Option<time::Date> {
-    let format = time::macros::format_description!("[year]-[month]-[day]");
-    time::Date::parse(value, format).ok()
-}
-
-/// A bad value quoted back, cut so a huge one does not fill the page.
-fn shorten(value: &str) -> String {
-    const MAX_CHARS: usize = 40;
-    match value.char_indices().nth(MAX_CHARS) {
-        Some((cut, _)) => format!("{}…", &value[..cut]),
-        None => value.to_string(),
     }
 }
 
@@ -301,20 +258,5 @@ mod tests {
             typed.href(),
             "/?q=h%C6%B0%E1%BB%9Bng%20d%E1%BA%ABn&cites=nghi-quyet%2F21-NQ%2FTW&verbatim=1"
         );
-    }
-
-    #[test]
-    fn verbatim_is_a_switch() {
-        let table = [
-            (None, false),
-            (Some(""), false),
-            (Some("0"), false),
-            (Some("false"), false),
-            (Some("1"), true),
-            (Some("true"), true),
-        ];
-        for (value, expected) in table {
-            assert_eq!(flag(value.map(str::to_string)), expected, "{value:?}");
-        }
     }
 }

@@ -1,8 +1,7 @@
 //! `GET /`: the home page, and the results page rendered on the server so that it works
 //! without JavaScript (`app.js` re-renders the same markup as the reader types).
 
-use axum::extract::rejection::QueryRejection;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use maud::{html, Markup, PreEscaped};
 
 use super::error::PageError;
@@ -13,6 +12,7 @@ use super::urls;
 use crate::cite::label_for_key;
 use crate::search::response::{Hit, SearchResponse};
 use crate::search::MAX_OFFSET;
+use crate::server::query_string::{CheckedQuery, ParamError};
 use crate::server::routes::AppState;
 
 /// Directives listed on the home page.
@@ -23,13 +23,9 @@ const HIT_CITATIONS: usize = 4;
 /// `GET /?q=&cites=&type=&from=&to=&page=&limit=`.
 pub async fn search(
     State(engine): State<AppState>,
-    params: Result<Query<RawParams>, QueryRejection>,
+    params: Result<CheckedQuery<RawParams>, ParamError>,
 ) -> Result<HtmlPage, PageError> {
-    let Query(raw) = params.map_err(|_| {
-        PageError::BadRequest(
-            "Địa chỉ tìm kiếm không hợp lệ (tham số lặp lại hoặc sai mã hóa).".into(),
-        )
-    })?;
+    let CheckedQuery(raw) = params?;
     let state = SearchState::parse(raw)?;
     if state.is_empty() {
         let cited = tokio::task::spawn_blocking(move || engine.citations(None)).await??;
