@@ -15,6 +15,10 @@ use serde_json::Value;
 
 /// Hits the embedded box shows; fewer than the corpus has, to see the option work.
 const EMBED_LIMIT: usize = 3;
+/// The filters the portal's second box fixes: four fillers cite this directive.
+const FIXED_CITES: &str = "chi-thi/05-CT/TW";
+/// The type the portal's second box fixes.
+const FIXED_TYPE: &str = "chi-thi";
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn pages_work_in_a_real_browser() {
@@ -45,6 +49,9 @@ async fn scenario(client: &Client, base: &str, portal: &str) -> Result<()> {
     embedded_box(client, base, portal)
         .await
         .context("embedded box")?;
+    embedded_box_with_filters(client, base, portal)
+        .await
+        .context("embedded box with fixed filters")?;
     narrow_screen(client, base).await.context("narrow screen")?;
     Ok(())
 }
@@ -313,6 +320,83 @@ async fn embedded_box(client: &Client, base: &str, portal: &str) -> Result<()> {
     assert_no_script_ran(client, "the embedded box").await
 }
 
+/// A box with fixed filters keeps them in its popover, its link to every result and its
+/// form, and the full page it opens counts what the box counted.
+async fn embedded_box_with_filters(client: &Client, base: &str, portal: &str) -> Result<()> {
+    let filtered = reqwest::Url::parse_with_params(
+        &format!("{base}/api/search"),
+        [
+            ("q", "huong dan"),
+            ("cites", FIXED_CITES),
+            ("type", FIXED_TYPE),
+        ],
+    )?;
+    let api: Value = reqwest::get(filtered).await?.json().await?;
+    let total = api["total"].as_u64().context("total")?;
+    let all: Value = reqwest::get(format!("{base}/api/search?q=huong+dan"))
+        .await?
+        .json()
+        .await?;
+    ensure!(
+        total as usize > EMBED_LIMIT && all["total"].as_u64() > Some(total),
+        "the filters leave more hits than the box shows, and fewer than the corpus has: {total}, {}",
+        all["total"]
+    );
+
+    client.goto(portal).await?;
+    wait_for(client, "#fixed").await?;
+    let input = eventually("the filtered box's input", || async {
+        let root = client
+            .find(Locator::Css("#fixed"))
+            .await?
+            .shadow_root()
+            .await
+            .ok();
+        Ok(match root {
+            Some(root) => root.find(Locator::Css("input[name=q]")).await.ok(),
+            None => None,
+        })
+    })
+    .await?;
+    input.send_keys("huong dan").await?;
+    let status = "const r = document.querySelector('#fixed').shadowRoot;         return r.querySelectorAll('.hit').length ? r.querySelector('.status').textContent : null";
+    let status = eventually("results in the filtered box", || async {
+        Ok(js(client, status).await?.as_str().map(str::to_string))
+    })
+    .await?;
+    ensure!(status == format!("Tìm thấy {total} văn bản"), "{status}");
+    let want = format!(
+        "q=huong+dan&cites={}&type={FIXED_TYPE}",
+        FIXED_CITES.replace('/', "%2F")
+    );
+    let more = js(
+        client,
+        "return document.querySelector('#fixed').shadowRoot.querySelector('.more').href",
+    )
+    .await?;
+    ensure!(
+        more.as_str() == Some(format!("{base}/?{want}").as_str()),
+        "the link to every result keeps the filters: {more}"
+    );
+    let submitted = js(
+        client,
+        "const f = document.querySelector('#fixed').shadowRoot.querySelector('form');          return new URLSearchParams(new FormData(f)).toString()",
+    )
+    .await?;
+    ensure!(
+        submitted.as_str() == Some(want.as_str()),
+        "the form submits the filters: {submitted}"
+    );
+
+    client.goto(&format!("{base}/?{want}")).await?;
+    let shown = wait_for(client, "#summary strong").await?.text().await?;
+    ensure!(
+        shown == total.to_string(),
+        "the full page counts what the box did: {shown} for {total}"
+    );
+    Ok(())
+}
+
 /// The results on a phone-sized window, for a look at the responsive layout.
 async fn narrow_screen(client: &Client, base: &str) -> Result<()> {
     client.set_window_size(390, 844).await?;
@@ -337,6 +421,8 @@ async fn start_portal(base: &str) -> Result<String> {
         "<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>Cổng thông tin</title></head>\
          <body><h1>Cổng thông tin tỉnh</h1>\
          <div data-tracuu data-tracuu-limit=\"{EMBED_LIMIT}\" data-placeholder=\"Tìm trên tracuu\"></div>\
+         <div id=\"fixed\" data-tracuu data-tracuu-limit=\"{EMBED_LIMIT}\" \
+         data-tracuu-cites=\"{FIXED_CITES}\" data-tracuu-type=\"{FIXED_TYPE}\"></div>\
          <script src=\"{base}/embed.js\" async></script></body></html>"
     );
     let app = axum::Router::new().route(

@@ -1,17 +1,21 @@
 // tracuu embeddable search box. Another site adds
 //   <script src="https://TRACUU-HOST/embed.js" async></script>
 //   <div data-tracuu data-tracuu-limit="5" data-placeholder="Tìm văn bản…"></div>
-// and gets a search box whose results open in a popover. Everything lives in a shadow root,
-// so the host page's styles do not leak in and ours do not leak out. The API is called at
-// this script's own origin (CORS is open for it); results link to our pages by absolute URL.
-// Text from the API goes in with textContent; only snippet_html (escaped by the server,
-// <b> tags only) is inserted as HTML.
+// and gets a search box whose results open in a popover. data-tracuu-cites, -type, -from and
+// -to fix filters (the search page's parameters of the same names): the popover, the link to
+// all results and the form's submit all keep them, so the full page counts what the box did.
+// Everything lives in a shadow root, so the host page's styles do not leak in and ours do
+// not leak out. The API is called at this script's own origin (CORS is open for it); results
+// link to our pages by absolute URL. Text from the API goes in with textContent; only
+// snippet_html (escaped by the server, <b> tags only) is inserted as HTML.
 (function () {
   "use strict";
 
   var DEBOUNCE_MS = 250;
   var DEFAULT_LIMIT = 5;
   var MAX_LIMIT = 20;
+  // Filters a portal may fix with data-tracuu-NAME: the search page's and the API's names.
+  var FILTERS = ["cites", "type", "from", "to"];
 
   var script = document.currentScript;
   var origin = (function () {
@@ -73,6 +77,18 @@
     }
   }
 
+  // The filters the host element fixes, as [name, value] pairs.
+  function fixedFilters(host) {
+    return FILTERS.map(function (name) {
+      return [name, (host.getAttribute("data-tracuu-" + name) || "").trim()];
+    }).filter(function (pair) { return pair[1] !== ""; });
+  }
+
+  // A query string: what was typed, the fixed filters, then `extra` pairs.
+  function query(q, fixed, extra) {
+    return new URLSearchParams([["q", q]].concat(fixed, extra)).toString();
+  }
+
   var counter = 0;
 
   function mount(host) {
@@ -81,6 +97,7 @@
     counter += 1;
     var id = "tracuu-" + counter;
     var limit = Math.min(MAX_LIMIT, Math.max(1, parseInt(host.getAttribute("data-tracuu-limit"), 10) || DEFAULT_LIMIT));
+    var fixed = fixedFilters(host);
     var root = host.attachShadow({ mode: "open" });
     addStyles(root);
 
@@ -103,6 +120,9 @@
     popover.appendChild(more);
     form.appendChild(label);
     form.appendChild(input);
+    fixed.forEach(function (pair) {
+      form.appendChild(el(document, "input", { type: "hidden", name: pair[0], value: pair[1] }));
+    });
     form.appendChild(button);
     root.appendChild(form);
     root.appendChild(popover);
@@ -133,7 +153,7 @@
         list.appendChild(item);
       });
       more.textContent = body.total > body.hits.length ? "Xem tất cả " + body.total + " kết quả →" : "Mở trang tìm kiếm →";
-      more.setAttribute("href", origin + "/?" + new URLSearchParams({ q: q }).toString());
+      more.setAttribute("href", origin + "/?" + query(q, fixed, []));
       open(true);
     }
 
@@ -147,7 +167,7 @@
       notice.appendChild(el(document, "b", {}, searchedFor));
       notice.appendChild(document.createTextNode(". Tìm chính xác: "));
       notice.appendChild(el(document, "a", {
-        href: origin + "/?" + new URLSearchParams({ q: q, verbatim: "1" }).toString(),
+        href: origin + "/?" + query(q, fixed, [["verbatim", "1"]]),
         target: "_blank", rel: "noopener"
       }, q));
     }
@@ -157,12 +177,7 @@
       if (controller) controller.abort();
       if (!q) { open(false); return; }
       controller = new AbortController();
-      var params = new URLSearchParams({ q: q, limit: String(limit) });
-      ["cites", "type"].forEach(function (name) {
-        var value = host.getAttribute("data-tracuu-" + name);
-        if (value) params.set(name, value);
-      });
-      fetch(origin + "/api/search?" + params.toString(), { signal: controller.signal })
+      fetch(origin + "/api/search?" + query(q, fixed, [["limit", String(limit)]]), { signal: controller.signal })
         .then(function (response) {
           return response.json().then(function (body) { return { ok: response.ok, body: body }; });
         })
