@@ -8,7 +8,7 @@ mod error;
 mod facets;
 mod layout;
 mod markup;
-pub(crate) mod params;
+mod params;
 mod search_page;
 mod urls;
 
