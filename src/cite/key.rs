@@ -20,6 +20,7 @@
 //! Keys hold only letters (Vietnamese upper-case codes such as "NĐ" included), digits, '-'
 //! and '/': safe in a URL path once non-ASCII letters are percent-encoded as usual.
 
+use super::grammar::parse_roman;
 use super::issuers::{is_local_code, is_party_code};
 use super::law::LAW_KINDS;
 use super::model::{doc_type, type_name, Citation};
@@ -28,6 +29,9 @@ use super::symbol::{is_party_form, strip_zeros};
 use super::versions::split_version;
 use crate::text::chars::capitalize;
 use crate::text::exact_filter::exact_word;
+
+/// National Party congresses held so far (the 14th in January 2026).
+const NATIONAL_CONGRESSES: u32 = 14;
 
 /// The canonical key of a citation from its fields.
 pub fn key_for(c: &Citation) -> String {
@@ -44,6 +48,11 @@ pub fn key_for(c: &Citation) -> String {
     } else if let Some(congress) = &c.congress {
         match &c.issuing_body {
             Some(body) => format!("{kind}/dh-{congress}-{}", body_slug(body)),
+            // The Party has held fourteen national congresses: "Đại hội lần thứ XXI" is a
+            // local body's, whichever it is.
+            None if parse_roman(congress).is_some_and(|n| n > NATIONAL_CONGRESSES) => {
+                format!("{kind}/dh-{congress}-đảng-bộ")
+            }
             None => format!("{kind}/dh-{congress}"),
         }
     } else if let (Some(plenum), None) = (c.plenum, number) {
@@ -293,6 +302,8 @@ mod tests {
         plenum.issuer = Some("TW".into());
         let mut congress = citation("nghi-quyet");
         congress.congress = Some("XII".into());
+        let mut unnamed_local = citation("nghi-quyet");
+        unnamed_local.congress = Some("XXI".into());
         let mut local = citation("nghi-quyet");
         local.congress = Some("XI".into());
         local.issuing_body = Some("Đảng bộ tỉnh Đắk Nông".into());
@@ -345,6 +356,7 @@ mod tests {
             (state_bare, "nghi-dinh/30-CP"),
             (plenum, "nghi-quyet/tw4-XII"),
             (congress, "nghi-quyet/dh-XII"),
+            (unnamed_local, "nghi-quyet/dh-XXI-đảng-bộ"),
             (local, "nghi-quyet/dh-XI-đảng-bộ-tỉnh-đắk-nông"),
             (citation("dieu-le"), "dieu-le/dang"),
             (bare, "chi-thi/33"),
@@ -391,6 +403,10 @@ mod tests {
             (
                 "nghi-quyet/dh-X-đảng-bộ-quân-đội",
                 "Nghị quyết Đại hội X (Đảng bộ Quân đội)",
+            ),
+            (
+                "nghi-quyet/dh-XXI-đảng-bộ",
+                "Nghị quyết Đại hội XXI (Đảng bộ)",
             ),
             (
                 "nghi-quyet/dh-XIX-đảng-bộ-tỉnh",

@@ -38,7 +38,22 @@ const ABBREVIATED_NAMES: &[(&str, &str)] = &[
     ("NSNN", "Ngân sách nhà nước"), ("DN", "Doanh nghiệp"), ("HHVN", "Hàng hải Việt Nam"),
     ("TTHS", "Tố tụng hình sự"), ("TTDS", "Tố tụng dân sự"), ("GTĐB", "Giao thông đường bộ"),
     ("XLVPHC", "Xử lý vi phạm hành chính"), ("KBCB", "Khám bệnh, chữa bệnh"),
-    ("TCTD", "Các tổ chức tín dụng"), ("CBCC", "Cán bộ, công chức"),
+    ("TCTD", "Các tổ chức tín dụng"), ("CBCC", "Cán bộ, công chức"), ("LS", "Luật sư"),
+    ("NVQS", "Nghĩa vụ quân sự"), ("THADS", "Thi hành án dân sự"),
+    ("THA dân sự", "Thi hành án dân sự"), ("PCTN", "Phòng, chống tham nhũng"),
+    ("ATGT", "Giao thông đường bộ"), ("KDBĐS", "Kinh doanh bất động sản"),
+];
+
+/// The years of Viet Nam's constitutions: "Hiến pháp năm 2014" is another country's.
+const CONSTITUTION_YEARS: &[&str] = &["1946", "1959", "1980", "1992", "2013"];
+
+/// Countries whose laws the press reports, as a law's name ends with them ("Luật Di trú và
+/// quốc tịch Mỹ năm 1965"), capitalised: another country's law is no Vietnamese law's key.
+#[rustfmt::skip]
+const FOREIGN_COUNTRIES: &[&str] = &[
+    "Mỹ", "Hoa Kỳ", "Anh", "Pháp", "Đức", "Nga", "Nhật", "Nhật Bản", "Trung Quốc", "Hàn Quốc",
+    "Triều Tiên", "Thái Lan", "Úc", "Ấn Độ", "Campuchia", "Lào", "Singapore", "Malaysia",
+    "Indonesia", "Philippines", "Myanmar", "Canada", "Israel", "Iran", "Ukraine", "Đài Loan",
 ];
 
 /// The codes ("Bộ luật"), folded: written "Luật Dân sự", they are still the code.
@@ -85,6 +100,9 @@ pub fn law(f: &Folded, kind: &'static str, start: usize, pos: usize) -> Vec<Draf
             // "Luật Đất đai năm 2013 số 45/2013/QH13": the symbol names it best.
             if let Some(drafts) = with_symbol(f, kind, start, end, Some(name)) {
                 return drafts;
+            }
+            if is_foreign(name) {
+                return Vec::new();
             }
             let (kind, name) = law_name(kind, name);
             let mut draft = Draft::new(kind, start, end);
@@ -138,6 +156,14 @@ fn in_name(f: &Folded, first: bool, pos: usize, name_word: &str) -> bool {
         }),
         _ => false,
     }
+}
+
+/// Whether a law's name ends with another country's ("Di trú và quốc tịch Mỹ").
+fn is_foreign(name: &str) -> bool {
+    FOREIGN_COUNTRIES.iter().any(|country| {
+        name.strip_suffix(country)
+            .is_some_and(|before| before.ends_with(' '))
+    })
 }
 
 /// Whether one of `TITLE_END_WORDS` starts at folded `pos`, as whole words.
@@ -219,7 +245,8 @@ fn starts_type_word(f: &Folded, pos: usize) -> bool {
 pub fn constitution(f: &Folded, start: usize, pos: usize) -> Option<Draft> {
     let c = TITLE_YEAR.captures(f.ahead(pos, 16))?;
     let end = pos + c.get(0)?.end();
-    if f.word_at(end) || !is_year(c.get(2)?.as_str()) {
+    let year = c.get(2)?.as_str();
+    if f.word_at(end) || !CONSTITUTION_YEARS.contains(&year) {
         return None;
     }
     let mut draft = Draft::new("hien-phap", start, end);
@@ -263,6 +290,41 @@ mod tests {
             constitution(&f, 0, 9).and_then(|d| d.number),
             Some("2013".into())
         );
+        // Viet Nam had no constitution of 2014: that one is Thailand's.
+        let f = Folded::new("Hiến pháp năm 2014 của Thái Lan");
+        assert!(constitution(&f, 0, 9).is_none());
+    }
+
+    #[test]
+    fn abbreviated_and_foreign_laws() {
+        let rows: &[(&str, Option<(&str, &str)>)] = &[
+            ("Luật Đất đai năm 2013", Some(("luat", "Đất đai"))),
+            ("Luật LS 2006", Some(("luat", "Luật sư"))),
+            ("Luật NVQS 2015", Some(("luat", "Nghĩa vụ quân sự"))),
+            ("Luật THA dân sự 2008", Some(("luat", "Thi hành án dân sự"))),
+            ("Luật Dân sự 2015", Some(("bo-luat", "Dân sự"))),
+            (
+                "Bộ luật Hàng hải Việt Nam 2015",
+                Some(("bo-luat", "Hàng hải Việt Nam")),
+            ),
+            // Another country's law.
+            ("Luật Di trú và quốc tịch Mỹ năm 1965", None),
+            ("Luật Phòng vệ Nhật Bản năm 2015", None),
+        ];
+        for (text, want) in rows {
+            let f = Folded::new(text);
+            let kind = if text.starts_with("Bộ") {
+                "bo-luat"
+            } else {
+                "luat"
+            };
+            let pos = f.text.find("luat").unwrap() + 4;
+            let got = law(&f, kind, 0, pos);
+            let got = got
+                .first()
+                .map(|d| (d.kind, d.name.as_deref().unwrap_or("")));
+            assert_eq!(got, *want, "{text}");
+        }
     }
 
     #[test]

@@ -34,7 +34,10 @@ static LOCAL_ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
 });
 static BODY_WORD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s+(?:[-–]\s+)?[a-z0-9.]+").unwrap());
-static OF_LOCAL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s+cua\s+(dang bo)").unwrap());
+/// The local body after a congress's number: "lần thứ XVI của Đảng bộ tỉnh Lào Cai", "XVI
+/// Đảng bộ thành phố".
+static OF_LOCAL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s+(?:cua\s+)?(dang bo)").unwrap());
 static CHAIN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:\s*,\s*nhiem ky\s+\d{4}\s*[-–]\s*\d{4})?\s*(?:,|va)\s*(?:thuc hien\s+)?")
         .unwrap()
@@ -237,6 +240,7 @@ mod tests {
             ("Nghị quyết Đại hội Đảng bộ tỉnh Đắk Nông lần thứ XI”.", &[("Nghị quyết Đại hội Đảng bộ tỉnh Đắk Nông lần thứ XI", "XI", Some("Đảng bộ tỉnh Đắk Nông"))]),
             ("Nghị quyết Đại hội XIII của Đảng", &[("Nghị quyết Đại hội XIII", "XIII", None)]),
             ("Nghị quyết Đại hội lần thứ XVI của Đảng bộ tỉnh Lào Cai về", &[("Nghị quyết Đại hội lần thứ XVI", "XVI", Some("Đảng bộ tỉnh Lào Cai"))]),
+            ("Nghị quyết Đại hội XVI Đảng bộ thành phố đề ra", &[("Nghị quyết Đại hội XVI", "XVI", Some("Đảng bộ thành phố"))]),
             (
                 "Thực hiện Nghị quyết (NQ) Đại hội (ĐH) Đại biểu Đảng bộ TP Cần Thơ lần thứ XII, nhiệm kỳ 2010-2015 và ĐH Đại biểu toàn quốc lần thứ XI của Đảng, năm",
                 &[("Nghị quyết (NQ) Đại hội (ĐH) Đại biểu Đảng bộ TP Cần Thơ lần thứ XII", "XII", Some("Đảng bộ TP Cần Thơ")), ("ĐH Đại biểu toàn quốc lần thứ XI", "XI", None)],
