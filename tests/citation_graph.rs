@@ -375,7 +375,7 @@ fn provinces_numbering_their_own_documents_are_told_apart() {
         .directive("nghi-quyet/5-NQ/TU/hà-giang")
         .expect("directive")
         .expect("cited");
-    assert_eq!(page.label, "Nghị quyết 5-NQ/TU (Hà Giang)");
+    assert_eq!(page.label, "Nghị quyết 05-NQ/TU (Hà Giang)");
     assert_eq!(page.issuing_body.as_deref(), Some("Tỉnh ủy Hà Giang"));
     // No page mixes them: the bare symbol's page is the one document cited so.
     let bare = engine

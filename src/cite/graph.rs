@@ -190,11 +190,25 @@ impl CorpusKeys {
             .map(|c| (c.key.clone(), c.aliased_from.clone()))
             .collect();
         apply_aliases(citations, &self.aliases);
+        // A text that dates one mention of a shared symbol means that document by its
+        // undated mentions too ("Nghị quyết số 21-NQ/TW ngày 22/11/2012 … Nghị quyết 21/NQ-TW").
+        let mut dated_in_text: HashMap<String, BTreeSet<i32>> = HashMap::new();
+        for c in citations.iter().filter(|c| c.date.is_some()) {
+            if let Some(shared) = self.versions.get(&c.key) {
+                if let Some(year) = year_meant(shared, c, written) {
+                    dated_in_text.entry(c.key.clone()).or_default().insert(year);
+                }
+            }
+        }
         for c in citations.iter_mut() {
             let Some(shared) = self.versions.get(&c.key) else {
                 continue;
             };
-            if let Some(year) = year_meant(shared, c, written) {
+            let in_text = match dated_in_text.get(&c.key) {
+                Some(years) if years.len() == 1 && c.date.is_none() => years.first().copied(),
+                _ => None,
+            };
+            if let Some(year) = in_text.or_else(|| year_meant(shared, c, written)) {
                 let own = c.aliased_from.take().unwrap_or_else(|| c.key.clone());
                 c.key = versioned_key(&c.key, year);
                 c.aliased_from = Some(own);
@@ -272,6 +286,27 @@ mod tests {
         let aliases = corpus_aliases(&docs);
         assert_eq!(aliases.get("nghi-quyet/21"), None, "{aliases:?}");
         assert_eq!(aliases.get("nghi-quyet/tw4"), None, "{aliases:?}");
+    }
+
+    #[test]
+    fn a_text_dating_one_mention_of_a_shared_symbol_means_that_one_throughout() {
+        let text = extract(
+            "Nghị quyết số 21-NQ/TW ngày 22/11/2012 của Bộ Chính trị về bảo hiểm xã hội. \
+             Sau mười năm, Nghị quyết số 21/NQ-TW vẫn là định hướng.",
+        );
+        let docs = vec![
+            text.clone(),
+            extract("Nghị quyết số 21-NQ/TW ngày 16/6/2022 của Hội nghị Trung ương 5"),
+        ];
+        let keys = CorpusKeys::learn(&docs);
+        let mut cited = text;
+        // Written in 2023: alone, the undated mention would be the latest before it, 2022's.
+        keys.apply(&mut cited, Some(2023));
+        let got: Vec<&str> = cited.iter().map(|c| c.key.as_str()).collect();
+        assert_eq!(
+            got,
+            ["nghi-quyet/21-NQ/TW/2012", "nghi-quyet/21-NQ/TW/2012"]
+        );
     }
 
     #[test]

@@ -117,6 +117,24 @@ pub fn is_party_code(code: &str) -> bool {
         .is_none_or(|i| i.party)
 }
 
+/// State issuers by code, named as a label writes them ("CP" → "Chính phủ").
+#[rustfmt::skip]
+const STATE_NAMES: &[(&str, &str)] = &[
+    ("CP", "Chính phủ"), ("TTg", "Thủ tướng Chính phủ"), ("QH", "Quốc hội"),
+    ("UBTVQH", "Ủy ban Thường vụ Quốc hội"), ("CTN", "Chủ tịch nước"), ("UBND", "UBND"),
+    ("HĐND", "HĐND"), ("BNV", "Bộ Nội vụ"), ("BTC", "Bộ Tài chính"), ("BCA", "Bộ Công an"),
+    ("BQP", "Bộ Quốc phòng"), ("BTP", "Bộ Tư pháp"), ("BYT", "Bộ Y tế"),
+    ("BGDĐT", "Bộ Giáo dục và Đào tạo"),
+];
+
+/// A State issuer's name from its code, for labels ("TTg" → "Thủ tướng Chính phủ").
+pub fn state_issuer_name(code: &str) -> Option<&'static str> {
+    STATE_NAMES
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map(|(_, name)| *name)
+}
+
 /// Whether `code` is a local body's ("TU", "UBND"): every province has one, numbering its
 /// documents on its own.
 pub fn is_local_code(code: &str) -> bool {

@@ -21,7 +21,7 @@
 //! and '/': safe in a URL path once non-ASCII letters are percent-encoded as usual.
 
 use super::grammar::parse_roman;
-use super::issuers::{is_local_code, is_party_code};
+use super::issuers::{is_local_code, is_party_code, state_issuer_name};
 use super::law::LAW_KINDS;
 use super::model::{doc_type, type_name, Citation};
 use super::place::{place_label, place_of, split_place};
@@ -266,6 +266,25 @@ pub fn label_for_key(key: &str) -> String {
         );
         return format!("{name} {}", capitalize(title.trim()));
     }
+    symbol_label(name, rest)
+}
+
+/// A label from a key's symbol part as documents write it: a one-digit number has two
+/// ("5-CT/TW" → "05-CT/TW", the official form), and a State number with its issuer's code
+/// names the issuer ("67-CP" → "67 của Chính phủ"), since "67-CP" is how older decrees wrote
+/// their symbols.
+fn symbol_label(name: &str, rest: &str) -> String {
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let (number, after) = rest.split_at(digits);
+    if digits > 0 {
+        let issuer = after.strip_prefix('-').and_then(state_issuer_name);
+        if let Some(issuer) = issuer {
+            return format!("{name} {number} của {issuer}");
+        }
+        if digits == 1 && after.starts_with(['-', '/']) {
+            return format!("{name} 0{rest}");
+        }
+    }
     format!("{name} {rest}")
 }
 
@@ -429,13 +448,22 @@ mod tests {
             ("luat/tổ-chức-quốc-hội-2014", "Luật Tổ chức Quốc hội 2014"),
             ("luat/thủ-đô-2012", "Luật Thủ đô 2012"),
             ("nghi-quyet/21-NQ/TW/2012", "Nghị quyết 21-NQ/TW (2012)"),
+            ("chi-thi/5-CT/TW", "Chỉ thị 05-CT/TW"),
+            ("thong-tu/2/2017/TT-BYT", "Thông tư 02/2017/TT-BYT"),
+            ("nghi-dinh/67-CP", "Nghị định 67 của Chính phủ"),
+            (
+                "quyet-dinh/326-TTg",
+                "Quyết định 326 của Thủ tướng Chính phủ",
+            ),
+            ("nghi-dinh/67/CP", "Nghị định 67/CP"),
+            ("chi-thi/5", "Chỉ thị 5"),
             (
                 "nghi-quyet/5-NQ/TU/bắc-ninh",
-                "Nghị quyết 5-NQ/TU (Bắc Ninh)",
+                "Nghị quyết 05-NQ/TU (Bắc Ninh)",
             ),
             (
                 "nghi-quyet/5-NQ/TU/bắc-ninh/2021",
-                "Nghị quyết 5-NQ/TU (Bắc Ninh, 2021)",
+                "Nghị quyết 05-NQ/TU (Bắc Ninh, 2021)",
             ),
             (
                 "quyet-dinh/33/2014/QĐ-UBND/hà-nội",
