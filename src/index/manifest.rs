@@ -23,7 +23,8 @@ use tantivy::Index;
 /// shared Party symbols keyed by year; "Công ước … về Luật Biển" no law; congress keys
 /// with the local body's accents).
 /// 10: a local body's documents keyed by its place ("nghi-quyet/5-NQ/TU/bắc-ninh"); a
-/// plenum's mention no longer aliased to a resolution of that plenum across documents.
+/// plenum's mention no longer aliased to a resolution of that plenum across documents;
+/// U+2010 and U+2011 normalised to '-'.
 pub const PIPELINE_VERSION: u32 = 10;
 
 /// Prefix of the sources of documents written through the API rather than read from a

@@ -73,6 +73,7 @@ fn normalize_composed(text: &str, check: bool) -> Option<String> {
             }
             Class::Drop => {}
             Class::Other => out.other(c),
+            Class::Hyphen => out.other('-'),
         }
         rest = chars.as_str();
     }
@@ -170,6 +171,9 @@ enum Class {
     Drop,
     /// Punctuation and symbols, kept as they are.
     Other,
+    /// A hyphen of another code point ("21‑NQ/TW" with U+2011 from HTML's `&#8209;`),
+    /// written '-' so that symbols and compounds read the same whichever was typed.
+    Hyphen,
 }
 
 fn classify(c: char) -> Class {
@@ -178,6 +182,7 @@ fn classify(c: char) -> Class {
         'ð' | 'ɖ' => Class::Letter('đ'),
         '\n' | '\r' | '\u{0085}' | '\u{2028}' | '\u{2029}' => Class::Newline,
         '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => Class::Drop,
+        '\u{2010}' | '\u{2011}' => Class::Hyphen,
         c if is_word_char(c) => Class::Letter(c),
         c if c.is_whitespace() => Class::Space,
         c if c.is_control() => Class::Drop,
@@ -219,10 +224,16 @@ fn scan_bits(c: char, class: Class, nfc_starter: bool) -> u16 {
         | flag(other && nfc_starter, OTHER)
         | flag(other, OTHER_ANY)
         | flag(
-            matches!(class, Class::Space | Class::Newline | Class::Other),
+            matches!(
+                class,
+                Class::Space | Class::Newline | Class::Other | Class::Hyphen
+            ),
             ENDS_WORD,
         )
-        | flag(matches!(class, Class::Letter(_) | Class::Other), CONTENT)
+        | flag(
+            matches!(class, Class::Letter(_) | Class::Other | Class::Hyphen),
+            CONTENT,
+        )
         | u16::from(tone_bits(c))
 }
 
@@ -427,6 +438,8 @@ mod tests {
             ("a\n\n\n\nb", "a\n\nb"),
             ("  a  \n   b  ", "a\nb"),
             ("Đả\u{200B}ng", "Đảng"),
+            ("21\u{2011}NQ/TW", "21-NQ/TW"),
+            ("22\u{2010}NQ/TW", "22-NQ/TW"),
             ("\u{FEFF}Việt", "Việt"),
             ("a\u{0000}b\u{0007}c", "abc"),
             ("so\u{00AD}ft", "soft"),

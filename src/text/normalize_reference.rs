@@ -54,6 +54,7 @@ fn normalize_composed(text: &str, check: bool) -> Option<String> {
             }
             Class::Drop => {}
             Class::Other => out.other(c),
+            Class::Hyphen => out.other('-'),
         }
         rest = chars.as_str();
     }
@@ -81,6 +82,8 @@ enum Class {
     Drop,
     /// Punctuation and symbols, kept as they are.
     Other,
+    /// A hyphen of another code point, written '-'.
+    Hyphen,
 }
 
 fn classify(c: char) -> Class {
@@ -89,6 +92,7 @@ fn classify(c: char) -> Class {
         'ð' | 'ɖ' => Class::Letter('đ'),
         '\n' | '\r' | '\u{0085}' | '\u{2028}' | '\u{2029}' => Class::Newline,
         '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => Class::Drop,
+        '\u{2010}' | '\u{2011}' => Class::Hyphen,
         c if is_word_char(c) => Class::Letter(c),
         c if c.is_whitespace() => Class::Space,
         c if c.is_control() => Class::Drop,
