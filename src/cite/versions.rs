@@ -139,6 +139,20 @@ pub fn split_version(key: &str) -> Option<(&str, i32)> {
     (lettered && is_yearless(symbol)).then_some((base, year))
 }
 
+/// The years the Party's national congresses opened its terms, the first to the
+/// fourteenth (1935 … 2026): a Party document of term XI was signed from 2011 to 2015.
+const TERM_STARTS: [i32; 14] = [
+    1935, 1951, 1960, 1976, 1982, 1986, 1991, 1996, 2001, 2006, 2011, 2016, 2021, 2026,
+];
+
+/// The years of a Party term, `first..end` ("XI" → 2011..2016); `None` for an unknown one.
+pub fn party_term_years(term: &str) -> Option<std::ops::Range<i32>> {
+    let n = usize::try_from(super::grammar::parse_roman(term)?).ok()?;
+    let first = *TERM_STARTS.get(n.checked_sub(1)?)?;
+    let end = TERM_STARTS.get(n).copied().unwrap_or(first + 5);
+    Some(first..end)
+}
+
 /// The year of an ISO date ("2022-06-16").
 pub fn year_of(date: &str) -> Option<i32> {
     date.get(..4)?.parse().ok()
@@ -148,6 +162,15 @@ pub fn year_of(date: &str) -> Option<i32> {
 mod tests {
     use super::*;
     use crate::cite::extract;
+
+    #[test]
+    fn party_terms_span_their_years() {
+        assert_eq!(party_term_years("XI"), Some(2011..2016));
+        assert_eq!(party_term_years("I"), Some(1935..1951));
+        assert_eq!(party_term_years("XIV"), Some(2026..2031));
+        assert_eq!(party_term_years("XV"), None);
+        assert_eq!(party_term_years("abc"), None);
+    }
 
     #[test]
     fn a_symbol_dated_in_two_terms_is_two_documents() {

@@ -12,6 +12,8 @@ use tantivy::Term;
 use super::response::CitationFacet;
 use super::snippet::escape_into;
 use super::{stored_body, stored_text, terms, Engine, SearchError};
+use crate::cite::issuers::is_party_code;
+use crate::cite::versions::{party_term_years, year_of};
 use crate::cite::{label_for_key, Citation};
 use crate::index::manifest::Manifest;
 use crate::index::stored::stored_citations;
@@ -176,6 +178,7 @@ impl Engine {
             count,
             ..DirectiveView::default()
         };
+        let (mut dates, mut terms) = (Vec::new(), Vec::new());
         for (_, address) in docs {
             let doc: TantivyDocument = searcher.doc(address)?;
             let text = stored_body(&doc, &self.fields).unwrap_or_default();
@@ -183,6 +186,8 @@ impl Engine {
             let mentions: Vec<&Citation> = citations.iter().filter(|c| c.key == key).collect();
             for mention in &mentions {
                 view.learn(mention);
+                dates.extend(mention.date.clone());
+                terms.extend(mention.term.clone());
             }
             let (sentence, sentence_html) = mentions
                 .first()
@@ -201,6 +206,8 @@ impl Engine {
                 mentions: mentions.len(),
             });
         }
+        let party = view.issuer.as_deref().is_some_and(is_party_code);
+        (view.date, view.term) = agreeing(&dates, &terms, party);
         // Newest first; undated documents last.
         view.citing
             .sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
@@ -236,6 +243,43 @@ impl DirectiveView {
     }
 }
 
+/// The date and term most mentions give, unless they contradict each other: a Party
+/// document of term XI was not signed in 1962. Then the one fewer mentions give is left
+/// out (one article on the 1962 resolution 39-NQ/TW among twenty on the 2015 one, when
+/// no mention of the latter is dated and the corpus could not tell them apart by year).
+fn agreeing(dates: &[String], terms: &[String], party: bool) -> (Option<String>, Option<String>) {
+    let (date, dated) = commonest(dates);
+    let (term, termed) = commonest(terms);
+    let years = term.as_deref().and_then(party_term_years).filter(|_| party);
+    let year = date.as_deref().and_then(year_of);
+    match (years, year) {
+        (Some(years), Some(year)) if !years.contains(&year) => {
+            if dated > termed {
+                (date, None)
+            } else {
+                (None, term)
+            }
+        }
+        _ => (date, term),
+    }
+}
+
+/// The value given most often (the first so given on a tie), and how often.
+fn commonest(values: &[String]) -> (Option<String>, usize) {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for v in values {
+        *counts.entry(v).or_default() += 1;
+    }
+    let mut best: (Option<&String>, usize) = (None, 0);
+    for v in values {
+        let n = counts.get(v.as_str()).copied().unwrap_or(0);
+        if n > best.1 {
+            best = (Some(v), n);
+        }
+    }
+    (best.0.cloned(), best.1)
+}
+
 fn fill<T: Clone>(slot: &mut Option<T>, value: &Option<T>) {
     if slot.is_none() {
         slot.clone_from(value);
@@ -257,4 +301,52 @@ fn citing_sentence(text: &str, mention: &Citation) -> (String, String) {
     html.push_str("</b>");
     escape_into(&text[end..to], &mut html);
     (text[from..to].replace('\n', " "), html)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strings(values: &[&str]) -> Vec<String> {
+        values.iter().map(|v| v.to_string()).collect()
+    }
+
+    #[test]
+    fn a_date_and_a_term_of_two_documents_are_not_mixed() {
+        let rows = [
+            // One mention dates the 1962 resolution; three give the term of the 2015 one.
+            (
+                vec!["1962-01-20"],
+                vec!["XI", "XI", "XI"],
+                true,
+                (None, Some("XI")),
+            ),
+            (
+                vec!["1962-01-20", "1962-01-20"],
+                vec!["XI"],
+                true,
+                (Some("1962-01-20"), None),
+            ),
+            // Agreeing, both stay; the commonest of each is taken.
+            (
+                vec!["2015-04-17", "2015-04-17", "2014-04-17"],
+                vec!["XI"],
+                true,
+                (Some("2015-04-17"), Some("XI")),
+            ),
+            // A State term (the National Assembly's) is not the Party's: no check.
+            (
+                vec!["2020-06-17"],
+                vec!["XIV"],
+                false,
+                (Some("2020-06-17"), Some("XIV")),
+            ),
+            (vec![], vec![], true, (None, None)),
+        ];
+        for (dates, terms, party, want) in rows {
+            let got = agreeing(&strings(&dates), &strings(&terms), party);
+            let got = (got.0.as_deref(), got.1.as_deref());
+            assert_eq!(got, want, "{dates:?} {terms:?}");
+        }
+    }
 }
