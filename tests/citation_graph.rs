@@ -384,3 +384,61 @@ fn provinces_numbering_their_own_documents_are_told_apart() {
         .expect("cited");
     assert_eq!(bare.citing.len(), 1, "{bare:?}");
 }
+
+#[test]
+fn which_guidance_applies_prefers_what_the_subject_cites_to_what_everything_cites() {
+    // Every article cites the Congress's resolution; two on food safety also cite the
+    // decree on it. For "an toàn thực phẩm" the decree is the guidance, though the
+    // resolution is cited by more of the matching articles.
+    let congress = "quán triệt Nghị quyết Đại hội XII của Đảng";
+    let food = "Nghị định số 15/2018/NĐ-CP ngày 2/2/2018 của Chính phủ quy định chi tiết";
+    let mut records = vec![
+        dated(
+            "food-1",
+            "2018-03-01",
+            &format!("Bảo đảm an toàn thực phẩm, {congress}; {food}."),
+        ),
+        dated(
+            "food-2",
+            "2018-04-01",
+            &format!("Kiểm tra an toàn thực phẩm theo {food}; {congress}."),
+        ),
+        dated(
+            "food-3",
+            "2018-05-01",
+            &format!("Tháng hành động vì an toàn thực phẩm, {congress}."),
+        ),
+    ];
+    for (i, subject) in ["giao thông", "giáo dục", "y tế", "nông nghiệp", "du lịch"]
+        .iter()
+        .enumerate()
+    {
+        records.push(dated(
+            &format!("other-{i}"),
+            "2018-06-01",
+            &format!("Ngành {subject} {congress}."),
+        ));
+    }
+    let ws = Workspace::new();
+    ws.write("news.jsonl", records.concat());
+    ws.ingest();
+    let response = ws
+        .engine()
+        .search(&SearchRequest {
+            q: "an toàn thực phẩm".into(),
+            ..SearchRequest::default()
+        })
+        .expect("search");
+    let facets: Vec<(&str, u64)> = response
+        .facets
+        .citations
+        .iter()
+        .map(|f| (f.key.as_str(), f.count))
+        .collect();
+    assert_eq!(
+        facets,
+        [("nghi-dinh/15/2018/NĐ-CP", 2), ("nghi-quyet/dh-XII", 3)],
+        "{:?}",
+        response.facets.citations
+    );
+}

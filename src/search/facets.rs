@@ -14,7 +14,7 @@ use itertools::{EitherOrBoth, Itertools};
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::StrColumn;
 use tantivy::index::{SegmentId, SegmentReader};
-use tantivy::{DocId, Score, SegmentOrdinal};
+use tantivy::{DocId, Score, Searcher, SegmentOrdinal};
 
 /// Types beyond this many in one segment share the last slot (there are about fifteen).
 const MAX_KINDS: usize = 64;
@@ -82,6 +82,10 @@ pub struct SegmentTable {
     year_of: Vec<u16>,
     /// The years of the segment.
     year_values: Vec<i32>,
+    /// Documents citing each key, by ordinal.
+    df: Vec<u32>,
+    /// Documents citing anything.
+    citing: u32,
 }
 
 impl SegmentTable {
@@ -116,11 +120,19 @@ impl SegmentTable {
     fn read_cited(&mut self, cites: &StrColumn, max_doc: DocId) {
         self.cited_from.reserve(max_doc as usize + 1);
         for doc in 0..max_doc {
-            self.cited_from.push(self.cited.len() as u32);
+            let from = self.cited.len();
+            self.cited_from.push(from as u32);
             self.cited
                 .extend(cites.term_ords(doc).map(|ord| ord as u32));
+            self.citing += u32::from(self.cited.len() > from);
         }
         self.cited_from.push(self.cited.len() as u32);
+        self.df = vec![0; self.keys.len()];
+        for &ord in &self.cited {
+            if let Some(df) = self.df.get_mut(ord as usize) {
+                *df += 1;
+            }
+        }
     }
 
     /// The key ordinals `doc` cites.
@@ -152,13 +164,74 @@ impl SegmentTable {
     }
 }
 
+/// How many documents of a whole index cite each key, and how many cite anything: what a
+/// key cited by every other article is, against one cited by the few on one subject.
+#[derive(Debug, Default)]
+pub struct CorpusCitations {
+    /// The segments counted.
+    segments: Vec<SegmentId>,
+    /// Key → documents citing it.
+    df: HashMap<Box<str>, u32>,
+    /// Documents citing anything.
+    citing: u32,
+}
+
+impl CorpusCitations {
+    /// The weight of a citation of `key` in "which guidance applies": BM25's inverse
+    /// document frequency over the citing documents, so that a directive cited everywhere
+    /// (the Congress's resolution, a plenum's) ranks for a subject only when the documents
+    /// about it cite it more than the rest do.
+    pub fn idf(&self, key: &str) -> f64 {
+        let n = f64::from(self.citing);
+        let df = f64::from(self.df.get(key).copied().unwrap_or(0)).min(n);
+        (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+    }
+}
+
 /// Segment tables, shared by every search of an engine.
 #[derive(Debug, Default)]
 pub struct FacetTables {
     by_segment: Mutex<HashMap<SegmentId, Arc<SegmentTable>>>,
+    /// The counts of the last searcher's segments, summed once for every search of it.
+    corpus: Mutex<Arc<CorpusCitations>>,
 }
 
 impl FacetTables {
+    /// The citation counts of every segment `searcher` reads, summed on first use.
+    pub fn corpus(&self, searcher: &Searcher) -> tantivy::Result<Arc<CorpusCitations>> {
+        let segments: Vec<SegmentId> = searcher
+            .segment_readers()
+            .iter()
+            .map(SegmentReader::segment_id)
+            .collect();
+        {
+            let cached = self.corpus_lock();
+            if cached.segments == segments {
+                return Ok(Arc::clone(&cached));
+            }
+        }
+        let mut counted = CorpusCitations {
+            segments,
+            ..CorpusCitations::default()
+        };
+        for reader in searcher.segment_readers() {
+            let table = self.of(reader)?;
+            counted.citing += table.citing;
+            for (key, &df) in table.keys.iter().zip(&table.df) {
+                *counted.df.entry(key.clone()).or_default() += df;
+            }
+        }
+        let counted = Arc::new(counted);
+        *self.corpus_lock() = Arc::clone(&counted);
+        Ok(counted)
+    }
+
+    fn corpus_lock(&self) -> std::sync::MutexGuard<'_, Arc<CorpusCitations>> {
+        self.corpus
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
     /// The table of a segment, read on first use.
     fn of(&self, reader: &SegmentReader) -> tantivy::Result<Arc<SegmentTable>> {
         let id = reader.segment_id();

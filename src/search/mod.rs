@@ -37,7 +37,7 @@ use crate::text::telex;
 pub use build::Filters;
 use build::{build, AnalyzedQuery};
 use cache::{ResultCache, DEFAULT_RESULT_CACHE_BYTES};
-use facets::{CitedCount, FacetCollector, FacetCounts, FacetTables};
+use facets::{CitedCount, CorpusCitations, FacetCollector, FacetCounts, FacetTables};
 pub use query::QueryError;
 use response::{
     CitationFacet, Copy, DocumentView, Facets, Hit, SearchResponse, TypeFacet, YearFacet,
@@ -53,6 +53,9 @@ pub const MAX_OFFSET: usize = 10_000;
 pub const DEFAULT_LIMIT: usize = 10;
 /// Cited directives listed in the facet.
 const CITATION_FACETS: usize = 20;
+/// Cited keys, by the relevance of their citing documents alone, weighed against the corpus
+/// for the facets: enough that a directive particular to the subject is among them.
+const IDF_CANDIDATES: usize = 200;
 /// The score of a hit when the query has no words to rank by.
 const UNRANKED: f32 = 0.0;
 /// Below this many documents a query typed in Telex or VNI is tried composed: such a query
@@ -310,7 +313,7 @@ impl Engine {
         Ok(SearchResponse {
             total,
             hits,
-            facets: facets_of(counts),
+            facets: facets_of(counts, &*self.facet_tables.corpus(&searcher)?),
             ..SearchResponse::default()
         })
     }
@@ -407,12 +410,20 @@ fn elapsed_ms(started: Instant) -> f64 {
     started.elapsed().as_secs_f64() * 1000.0
 }
 
-fn facets_of(counts: FacetCounts) -> Facets {
+fn facets_of(counts: FacetCounts, corpus: &CorpusCitations) -> Facets {
     let mut cited = counts.citations();
     let by_weight = |(a_key, _, a): &CitedCount, (b_key, _, b): &CitedCount| {
         b.total_cmp(a).then_with(|| a_key.cmp(b_key))
     };
-    // Only the keys shown are sorted, and labelled: a broad query cites thousands.
+    // The keys the matching documents weigh most are weighed against the corpus: a broad
+    // query cites thousands, and only these few are looked up, sorted and labelled.
+    if cited.len() > IDF_CANDIDATES {
+        cited.select_nth_unstable_by(IDF_CANDIDATES, by_weight);
+        cited.truncate(IDF_CANDIDATES);
+    }
+    for (key, _, weight) in &mut cited {
+        *weight *= corpus.idf(key);
+    }
     if cited.len() > CITATION_FACETS {
         cited.select_nth_unstable_by(CITATION_FACETS, by_weight);
         cited.truncate(CITATION_FACETS);
