@@ -12,7 +12,7 @@ use super::draft::Draft;
 use super::folded::Folded;
 use super::grammar::{Abbrev, ABBREVIATIONS, ABBREV_FOLDED, TYPE_WORDS};
 use super::law::{constitution, law, LAW_KINDS};
-use super::named::{charter, congress, plenum};
+use super::named::{charter, congress, platform, plenum};
 use super::numbered::{bare_symbol, numbered};
 use super::symbol::parse_symbol;
 
@@ -104,7 +104,7 @@ fn at_word(f: &Folded, kind: &'static str, start: usize, end: usize) -> Vec<Draf
         "dieu-le" => charter(f, start, end).into_iter().collect(),
         "hien-phap" => constitution(f, start, end).into_iter().collect(),
         "luat" | "bo-luat" | "phap-lenh" => law(f, kind, start, end),
-        "cuong-linh" => Vec::new(),
+        "cuong-linh" => platform(f, start, end).into_iter().collect(),
         "nghi-quyet" => resolution(f, start, end),
         _ => numbered(f, kind, start, end),
     }

@@ -153,6 +153,45 @@ fn set_local_body(f: &Folded, draft: &mut Draft, start: usize, end: usize) {
     draft.issuing_body = Some(f.orig_str(start, end).to_string());
 }
 
+/// The Party's platforms by year: "Cương lĩnh năm 1991", "Cương lĩnh 2011".
+static PLATFORM_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s+(?:chinh tri\s+)?(?:cua dang\s+)?(?:\(?nam\s+)?(1930|1991|2011)\b\)?").unwrap()
+});
+/// "Cương lĩnh chính trị đầu tiên" (1930).
+static PLATFORM_FIRST: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s+(?:chinh tri\s+)?dau tien(?:\s+cua dang)?\b").unwrap());
+/// "Cương lĩnh xây dựng đất nước trong thời kỳ quá độ lên chủ nghĩa xã hội" (1991), "(bổ
+/// sung, phát triển năm 2011)" after it (2011).
+static PLATFORM_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s+xay dung dat nuoc trong thoi ky qua do len chu nghia xa hoi(\s*\(?\s*bo sung,?\s*(?:va\s+)?phat trien\s+(?:nam\s+)?2011\s*\)?)?").unwrap()
+});
+
+/// The Party's platforms, after "Cương lĩnh" spanning `start..pos`: the first (1930), the
+/// platform for building the country in the transition to socialism (1991) and its
+/// revision (2011), by title or year. Written in lower case, or with another year, a
+/// "cương lĩnh" is any programme.
+pub fn platform(f: &Folded, start: usize, pos: usize) -> Option<Draft> {
+    if !f.upper_at(start) {
+        return None;
+    }
+    let ahead = f.ahead(pos, 160);
+    let (end, year) = if let Some(c) = PLATFORM_TITLE.captures(ahead) {
+        let year = if c.get(1).is_some() { "2011" } else { "1991" };
+        (c.get(0)?.end(), year)
+    } else if let Some(m) = PLATFORM_FIRST.find(ahead) {
+        (m.end(), "1930")
+    } else {
+        let c = PLATFORM_YEAR.captures(ahead)?;
+        (c.get(0)?.end(), c.get(1)?.as_str())
+    };
+    if f.word_at(pos + end) {
+        return None;
+    }
+    let mut draft = Draft::new("cuong-linh", start, pos + end);
+    draft.number = Some(year.to_string());
+    Some(draft)
+}
+
 /// "Điều lệ Đảng" (its pinpoint article, "Điều 23 Điều lệ Đảng", is read by `find` as for
 /// every citation).
 pub fn charter(f: &Folded, start: usize, pos: usize) -> Option<Draft> {
@@ -267,6 +306,38 @@ mod tests {
             "Nghị quyết Đại hội Đảng bộ thành phố đề ra mỗi năm kết nạp 90 đảng viên",
         ] {
             assert!(spans(text, congress).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn platform_refs() {
+        let rows = [
+            ("Cương lĩnh năm 1991 của Đảng", Some(("Cương lĩnh năm 1991", "1991"))),
+            ("theo Cương lĩnh 2011,", Some(("Cương lĩnh 2011", "2011"))),
+            ("Cương lĩnh chính trị đầu tiên của Đảng do", Some(("Cương lĩnh chính trị đầu tiên của Đảng", "1930"))),
+            (
+                "Cương lĩnh xây dựng đất nước trong thời kỳ quá độ lên chủ nghĩa xã hội (bổ sung, phát triển năm 2011) khẳng định",
+                Some(("Cương lĩnh xây dựng đất nước trong thời kỳ quá độ lên chủ nghĩa xã hội (bổ sung, phát triển năm 2011)", "2011")),
+            ),
+            (
+                "Cương lĩnh xây dựng đất nước trong thời kỳ quá độ lên chủ nghĩa xã hội đã",
+                Some(("Cương lĩnh xây dựng đất nước trong thời kỳ quá độ lên chủ nghĩa xã hội", "1991")),
+            ),
+            ("cương lĩnh hành động năm 1991", None),
+            ("Cương lĩnh của Đảng Dân chủ năm 2016", None),
+            ("Cương lĩnh năm 19911", None),
+        ];
+        for (text, want) in rows {
+            let f = Folded::new(text);
+            let start = f.text.find("cuong linh").unwrap();
+            let got = platform(&f, start, start + "cuong linh".len());
+            let got = got.as_ref().map(|d| {
+                (
+                    f.orig_str(d.start, d.end),
+                    d.number.as_deref().unwrap_or(""),
+                )
+            });
+            assert_eq!(got, want, "{text}");
         }
     }
 
