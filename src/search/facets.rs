@@ -11,6 +11,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use itertools::{EitherOrBoth, Itertools};
+use rustc_hash::FxHashMap;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::StrColumn;
 use tantivy::index::{SegmentId, SegmentReader};
@@ -170,8 +171,8 @@ impl SegmentTable {
 pub struct CorpusCitations {
     /// The segments counted.
     segments: Vec<SegmentId>,
-    /// Key → documents citing it.
-    df: HashMap<Box<str>, u32>,
+    /// Key → documents citing it (looked up for a hundred keys in every search: FxHash).
+    df: FxHashMap<Box<str>, u32>,
     /// Documents citing anything.
     citing: u32,
 }

@@ -55,7 +55,7 @@ pub const DEFAULT_LIMIT: usize = 10;
 const CITATION_FACETS: usize = 20;
 /// Cited keys, by the relevance of their citing documents alone, weighed against the corpus
 /// for the facets: enough that a directive particular to the subject is among them.
-const IDF_CANDIDATES: usize = 200;
+const IDF_CANDIDATES: usize = 100;
 /// The score of a hit when the query has no words to rank by.
 const UNRANKED: f32 = 0.0;
 /// Below this many documents a query typed in Telex or VNI is tried composed: such a query
