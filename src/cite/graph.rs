@@ -192,23 +192,26 @@ impl CorpusKeys {
         apply_aliases(citations, &self.aliases);
         // A text that dates one mention of a shared symbol means that document by its
         // undated mentions too ("Nghị quyết số 21-NQ/TW ngày 22/11/2012 … Nghị quyết 21/NQ-TW").
-        let mut dated_in_text: HashMap<String, BTreeSet<i32>> = HashMap::new();
-        for c in citations.iter().filter(|c| c.date.is_some()) {
-            if let Some(shared) = self.versions.get(&c.key) {
-                if let Some(year) = year_meant(shared, c, written) {
-                    dated_in_text.entry(c.key.clone()).or_default().insert(year);
-                }
+        let meant: Vec<Option<i32>> = citations
+            .iter()
+            .map(|c| year_meant(self.versions.get(&c.key)?, c, written))
+            .collect();
+        let mut dated_in_text: HashMap<&str, BTreeSet<i32>> = HashMap::new();
+        for (c, year) in citations.iter().zip(&meant) {
+            if let (Some(_), Some(year)) = (&c.date, year) {
+                dated_in_text.entry(&c.key).or_default().insert(*year);
             }
         }
-        for c in citations.iter_mut() {
-            let Some(shared) = self.versions.get(&c.key) else {
-                continue;
-            };
-            let in_text = match dated_in_text.get(&c.key) {
+        let years: Vec<Option<i32>> = citations
+            .iter()
+            .zip(meant)
+            .map(|(c, meant)| match dated_in_text.get(c.key.as_str()) {
                 Some(years) if years.len() == 1 && c.date.is_none() => years.first().copied(),
-                _ => None,
-            };
-            if let Some(year) = in_text.or_else(|| year_meant(shared, c, written)) {
+                _ => meant,
+            })
+            .collect();
+        for (c, year) in citations.iter_mut().zip(years) {
+            if let Some(year) = year {
                 let own = c.aliased_from.take().unwrap_or_else(|| c.key.clone());
                 c.key = versioned_key(&c.key, year);
                 c.aliased_from = Some(own);

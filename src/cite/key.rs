@@ -26,12 +26,9 @@ use super::law::LAW_KINDS;
 use super::model::{doc_type, type_name, Citation};
 use super::place::{place_label, place_of, split_place};
 use super::symbol::{is_party_form, strip_zeros};
-use super::versions::split_version;
+use super::versions::{split_version, NATIONAL_CONGRESSES};
 use crate::text::chars::capitalize;
 use crate::text::exact_filter::exact_word;
-
-/// National Party congresses held so far (the 14th in January 2026).
-const NATIONAL_CONGRESSES: u32 = 14;
 
 /// The canonical key of a citation from its fields.
 pub fn key_for(c: &Citation) -> String {

@@ -79,10 +79,10 @@ pub fn place_of(body: &str) -> Option<String> {
         return None;
     }
     let name_folded = &folded[rest..];
+    // "Hồ Chí Minh" in three words is in `PROVINCES`.
     if HCM
         .iter()
         .any(|h| name_folded.first().is_some_and(|w| w == h))
-        || name_folded.concat() == "hochiminh"
     {
         return Some("hồ-chí-minh".to_string());
     }

@@ -210,8 +210,11 @@ fn complete(c: &mut Citation, full: &Citation) {
     c.key.clone_from(&full.key);
     // "Nghị quyết 05 của Tỉnh ủy Hà Giang" after a "Nghị quyết 05-NQ/TU" that names no
     // province: the symbol is the fuller mention's, the province the short one's own.
-    if split_place(&full.key).is_none() && split_place(&key_for(c)).is_some() {
-        c.key = key_for(c);
+    if split_place(&full.key).is_none() {
+        let own = key_for(c);
+        if split_place(&own).is_some() {
+            c.key = own;
+        }
     }
     c.resolved_from = Some(full.resolved_from.unwrap_or(full.start));
 }

@@ -145,6 +145,9 @@ const TERM_STARTS: [i32; 14] = [
     1935, 1951, 1960, 1976, 1982, 1986, 1991, 1996, 2001, 2006, 2011, 2016, 2021, 2026,
 ];
 
+/// National Party congresses held so far (the fourteenth in January 2026).
+pub const NATIONAL_CONGRESSES: u32 = TERM_STARTS.len() as u32;
+
 /// The years of a Party term, `first..end` ("XI" → 2011..2016); `None` for an unknown one.
 pub fn party_term_years(term: &str) -> Option<std::ops::Range<i32>> {
     let n = usize::try_from(super::grammar::parse_roman(term)?).ok()?;

@@ -151,14 +151,13 @@ impl Engine {
         }
     }
 
-    /// The directive cited with exactly `key`.
-    /// The key the corpus learned `key` to stand for ("nghi-quyet/tw5-XIII" is the one
-    /// resolution of that plenum, "nghi-quyet/21-NQ/TW"), if any; no document is indexed
-    /// under an alias.
+    /// The key the corpus learned `key` to stand for ("chi-thi/5" is the one directive 05
+    /// it cites, "chi-thi/5-CT/TW"), if any; no document is indexed under an alias.
     pub(super) fn alias_of(&self, key: &str) -> Option<String> {
         Manifest::load(&self.index).aliases.remove(key)
     }
 
+    /// The directive cited with exactly `key`.
     fn directive_keyed(&self, key: &str) -> Result<Option<DirectiveView>, SearchError> {
         let searcher = self.reader.searcher();
         let query = TermQuery::new(
@@ -230,14 +229,13 @@ impl Engine {
 }
 
 impl DirectiveView {
-    /// Fills what is still unknown from one more mention: full mentions teach the rest.
+    /// Fills what is still unknown from one more mention: full mentions teach the rest
+    /// (the date and term are settled over every mention, by `agreeing`).
     fn learn(&mut self, c: &Citation) {
         fill(&mut self.number, &c.number);
         fill(&mut self.symbol, &c.symbol);
         fill(&mut self.issuer, &c.issuer);
         fill(&mut self.issuing_body, &c.issuing_body);
-        fill(&mut self.date, &c.date);
-        fill(&mut self.term, &c.term);
         fill(&mut self.plenum, &c.plenum);
         fill(&mut self.congress, &c.congress);
     }
