@@ -442,3 +442,57 @@ fn which_guidance_applies_prefers_what_the_subject_cites_to_what_everything_cite
         response.facets.citations
     );
 }
+
+#[test]
+fn a_law_cited_by_its_title_alone_stands_for_each_year_s() {
+    let ws = Workspace::new();
+    ws.write(
+        "laws.jsonl",
+        [
+            dated(
+                "y2013",
+                "2014-05-01",
+                "Theo Luật Đất đai năm 2013, người sử dụng đất được chuyển nhượng. \
+                 Luật Đất đai cũng quy định thời hạn giao đất.",
+            ),
+            dated(
+                "y2024",
+                "2024-08-01",
+                "Luật Đất đai 2024 có hiệu lực sớm từ ngày 1/8/2024.",
+            ),
+            dated(
+                "undated",
+                "2017-03-01",
+                "Tỉnh rà soát việc thu hồi đất theo Luật Đất đai và Luật Đầu tư công.",
+            ),
+            dated(
+                "other",
+                "2017-03-02",
+                "Dự án được phê duyệt theo Luật Đầu tư công năm 2019.",
+            ),
+        ]
+        .concat(),
+    );
+    ws.ingest();
+    let engine = ws.engine();
+    // The title without a year is every year's; a year is its own.
+    assert_eq!(
+        citing(&engine, "luat/đất-đai"),
+        ["undated", "y2013", "y2024"]
+    );
+    assert_eq!(citing(&engine, "luat/đất-đai-2013"), ["y2013"]);
+    // "Đầu tư công" is its own law, not a year of "Đầu tư".
+    assert_eq!(citing(&engine, "luat/đầu-tư"), Vec::<String>::new());
+    assert_eq!(citing(&engine, "luat/đầu-tư-công"), ["other", "undated"]);
+    let page = engine
+        .directive("luat/đất-đai")
+        .expect("directive")
+        .expect("cited");
+    assert_eq!(page.label, "Luật Đất đai");
+    assert_eq!(page.count, 1);
+    let page = engine
+        .directive("luat/đầu-tư-công-2019")
+        .expect("directive")
+        .expect("cited");
+    assert_eq!(page.label, "Luật Đầu tư công 2019");
+}

@@ -11,7 +11,8 @@
 //!   (`nghi-dinh/30/2020/NĐ-CP`), a law's name beside it or not; with a number and a State
 //!   issuer only: `{type}/{n}-{ISSUER}`.
 //! - A law by title and year: `{type}/{name}-{year}`, the name in lower case with its accents
-//!   (`luat/đất-đai-2013`, with or without "năm"), for the label to be read back from it.
+//!   (`luat/đất-đai-2013`, with or without "năm"), for the label to be read back from it;
+//!   by title alone, `{type}/{name}` (`luat/đất-đai`), which stands for each year's.
 //! - Congress resolutions: `nghi-quyet/dh-{congress}`, or `…-{the local body}`, its name in
 //!   lower case with its accents (`nghi-quyet/dh-XI-đảng-bộ-tỉnh-đắk-nông`).
 //! - Plenum resolutions: `nghi-quyet/tw{plenum}-{term}` (`nghi-quyet/tw4` without term).
@@ -40,6 +41,8 @@ pub fn key_for(c: &Citation) -> String {
         placed(symbol_key(kind, symbol), c)
     } else if let (Some(name), Some(year)) = (&c.name, number) {
         title_key(kind, name, year)
+    } else if let (Some(name), true) = (&c.name, LAW_KINDS.contains(&kind)) {
+        format!("{kind}/{}", name_slug(name))
     } else if let (Some(n), Some(issuer)) = (number, &c.issuer) {
         placed(number_key(kind, n, issuer), c)
     } else if let Some(congress) = &c.congress {
@@ -187,6 +190,28 @@ fn body_label(words: &str) -> String {
 /// The key of a law cited by its title and year: `luat/đất-đai-2013`.
 pub fn title_key(kind: &str, name: &str, year: &str) -> String {
     format!("{kind}/{}-{year}", name_slug(name))
+}
+
+/// Whether `key` is a law's by its title and `year`'s ("luat/đất-đai-2013" of
+/// "luat/đất-đai"): the keys an undated title stands for.
+pub fn is_title_year_of(undated: &str, key: &str) -> bool {
+    let year = key
+        .strip_prefix(undated)
+        .and_then(|rest| rest.strip_prefix('-'));
+    is_undated_title(undated)
+        && year.is_some_and(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Whether `key` is a law's by its title without a year ("luat/đất-đai").
+pub fn is_undated_title(key: &str) -> bool {
+    let Some((kind, rest)) = key.split_once('/') else {
+        return false;
+    };
+    let year = rest.rsplit_once('-').map(|(_, y)| y);
+    LAW_KINDS.contains(&kind)
+        && rest.starts_with(char::is_alphabetic)
+        && !rest.contains('/')
+        && !year.is_some_and(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// A law's name as a key: its words in lower case, accents kept, joined by '-' ("Đất đai" →
@@ -467,10 +492,37 @@ mod tests {
                 "Quyết định 33/2014/QĐ-UBND (Hà Nội)",
             ),
             ("luat/59/2020/QH14", "Luật 59/2020/QH14"),
+            ("luat/đất-đai", "Luật Đất đai"),
+            (
+                "luat/ngân-hàng-nhà-nước-việt-nam",
+                "Luật Ngân hàng nhà nước Việt Nam",
+            ),
             ("unknown", "unknown"),
         ];
         for (key, label) in rows {
             assert_eq!(label_for_key(key), label, "{key}");
         }
+    }
+
+    #[test]
+    fn an_undated_title_stands_for_its_years() {
+        // (undated title, key, whether the key is that title's of a year)
+        let rows = [
+            ("luat/đất-đai", "luat/đất-đai-2013", true),
+            ("bo-luat/hình-sự", "bo-luat/hình-sự-2015", true),
+            ("luat/đầu-tư", "luat/đầu-tư-công-2019", false),
+            ("luat/đầu-tư", "luat/đầu-tư", false),
+            ("luat/đất-đai", "luat/đất-đai-20131", false),
+            ("luat/đất-đai-2013", "luat/đất-đai-2013-2014", false),
+            ("luat/59/2020/QH14", "luat/59/2020/QH14-2020", false),
+            ("nghi-quyet/21", "nghi-quyet/21-2012", false),
+        ];
+        for (undated, key, want) in rows {
+            assert_eq!(is_title_year_of(undated, key), want, "{undated} {key}");
+        }
+        assert!(is_undated_title("luat/đất-đai"));
+        assert!(!is_undated_title("luat/đất-đai-2013"));
+        assert!(!is_undated_title("luat/59/2020/QH14"));
+        assert!(!is_undated_title("hien-phap/2013"));
     }
 }

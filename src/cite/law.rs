@@ -1,8 +1,10 @@
 //! State documents named by title rather than type word + number: laws, codes and
-//! ordinances with their National Assembly symbol ("Luật Doanh nghiệp số 59/2020/QH14") or
-//! their year ("Luật Đất đai năm 2013", "Bộ luật Hình sự 2015"), and constitutions with their
-//! year ("Hiến pháp năm 2013").
+//! ordinances with their National Assembly symbol ("Luật Doanh nghiệp số 59/2020/QH14"),
+//! their year ("Luật Đất đai năm 2013", "Bộ luật Hình sự 2015") or neither when their name is
+//! known ("theo Luật Đất đai", `law_names`), and constitutions with their year ("Hiến pháp
+//! năm 2013").
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -11,6 +13,7 @@ use super::clause::is_year;
 use super::draft::Draft;
 use super::folded::Folded;
 use super::grammar::TYPE_WORDS;
+use super::law_names::{CODES, LAWS, ORDINANCES};
 use super::numbered::{complete, from_symbol, QUALIFIER_STOP};
 use super::symbol::parse_symbol;
 use crate::text::fold::fold;
@@ -41,6 +44,15 @@ const ABBREVIATED_NAMES: &[(&str, &str)] = &[
     ("TCTD", "Các tổ chức tín dụng"), ("CBCC", "Cán bộ, công chức"), ("LS", "Luật sư"),
     ("NVQS", "Nghĩa vụ quân sự"), ("THADS", "Thi hành án dân sự"),
     ("THA dân sự", "Thi hành án dân sự"), ("PCTN", "Phòng, chống tham nhũng"),
+    ("Hỗ trợ DNNVV", "Hỗ trợ doanh nghiệp nhỏ và vừa"), ("Giáo dục ĐH", "Giáo dục đại học"),
+    ("Khám, chữa bệnh", "Khám bệnh, chữa bệnh"), ("Phí, lệ phí", "Phí và lệ phí"),
+    ("Cảnh sát biển", "Cảnh sát biển Việt Nam"), ("Đấu giá", "Đấu giá tài sản"),
+    ("Ngân sách", "Ngân sách nhà nước"), ("TDTT", "Thể dục, thể thao"),
+    ("Thuế BVMT", "Thuế bảo vệ môi trường"), ("Thuế TNCN", "Thuế thu nhập cá nhân"),
+    ("Thuế TNDN", "Thuế thu nhập doanh nghiệp"), ("Thuế GTGT", "Thuế giá trị gia tăng"),
+    ("Thuế TTĐB", "Thuế tiêu thụ đặc biệt"), ("BVMT", "Bảo vệ môi trường"),
+    ("ATTP", "An toàn thực phẩm"), ("SHTT", "Sở hữu trí tuệ"),
+    ("PCCC", "Phòng cháy và chữa cháy"), ("PPP", "Đầu tư theo phương thức đối tác công tư"),
     ("ATGT", "Giao thông đường bộ"), ("KDBĐS", "Kinh doanh bất động sản"),
 ];
 
@@ -83,7 +95,8 @@ static TREATY_ON: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "Luật Doanh nghiệp số 59/2020/QH14", "Luật Đất đai năm 2013": a law needs a State
-/// symbol or a year within a few name words; the name runs from the type word to either.
+/// symbol or a year within a few name words, the name running from the type word to either,
+/// or else a known name ("Luật Đất đai quy định").
 pub fn law(f: &Folded, kind: &'static str, start: usize, pos: usize) -> Vec<Draft> {
     if TREATY_ON.is_match(f.behind(start, 96).1) {
         return Vec::new();
@@ -133,7 +146,112 @@ pub fn law(f: &Folded, kind: &'static str, start: usize, pos: usize) -> Vec<Draf
         name_start = name_start.or(Some(word_start));
         at += word.end();
     }
-    Vec::new()
+    undated(f, kind, start, pos).into_iter().collect()
+}
+
+/// The known titles of one kind of law as one pattern, and each title's official name.
+struct KnownTitles {
+    /// White space, then any title, then a word boundary, on folded text.
+    pattern: Regex,
+    /// A title's words, folded and joined by one space → its official name.
+    names: HashMap<String, &'static str>,
+}
+
+impl KnownTitles {
+    /// `names` and the abbreviations of `abbreviated` that stand for one of them.
+    fn new(names: &[&'static str], abbreviated: &[(&'static str, &'static str)]) -> Self {
+        let mut known: HashMap<String, &'static str> = names
+            .iter()
+            .map(|&name| (title_words(name), name))
+            .collect();
+        for &(short, full) in abbreviated {
+            if names.contains(&full) {
+                known.insert(title_words(short), full);
+            }
+        }
+        // Longest first: the regex takes the first alternative that matches, and "dau tu
+        // cong" must be tried before "dau tu".
+        let mut words: Vec<&String> = known.keys().collect();
+        words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        // Between two words, white space or a comma, hyphen or slash ("Phòng, chống" and
+        // "Phòng chống", "HIV/AIDS").
+        let alternatives: Vec<String> = words
+            .iter()
+            .map(|w| {
+                w.split(' ')
+                    .map(regex::escape)
+                    .collect::<Vec<_>>()
+                    .join(r"[\s,\-–/]+")
+            })
+            .collect();
+        let pattern = format!(r"^\s+(?:{})\b", alternatives.join("|"));
+        KnownTitles {
+            pattern: Regex::new(&pattern).expect("the law names make a valid pattern"),
+            names: known,
+        }
+    }
+
+    /// The official name of the title matched, as `pattern` found it.
+    fn name(&self, matched: &str) -> Option<&'static str> {
+        self.names.get(&title_words(matched)).copied()
+    }
+}
+
+/// A title's words, folded, joined by one space: "Phòng, chống  tham nhũng" → "phong chong
+/// tham nhung".
+fn title_words(title: &str) -> String {
+    fold(title)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+static LAW_TITLES: LazyLock<KnownTitles> = LazyLock::new(|| {
+    let names: Vec<&'static str> = LAWS.iter().chain(CODES).copied().collect();
+    KnownTitles::new(&names, ABBREVIATED_NAMES)
+});
+static CODE_TITLES: LazyLock<KnownTitles> = LazyLock::new(|| KnownTitles::new(CODES, &[]));
+static ORDINANCE_TITLES: LazyLock<KnownTitles> =
+    LazyLock::new(|| KnownTitles::new(ORDINANCES, &[]));
+
+/// Words before "Luật" that make it a field of study, not a law: "Khoa Luật Dân sự",
+/// "Thạc sĩ Luật Kinh tế", "Đại học Luật".
+static STUDY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:khoa|bo mon|nganh|chuyen nganh|thac si|tien si|cu nhan|dai hoc|truong)\s+$")
+        .unwrap()
+});
+
+/// "Luật Đất đai quy định", "Bộ luật Hình sự": a known title with neither year nor symbol,
+/// capitalised as titles are, and not another country's ("Luật Thương mại Mỹ").
+fn undated(f: &Folded, kind: &'static str, start: usize, pos: usize) -> Option<Draft> {
+    let titles = match kind {
+        "luat" => &*LAW_TITLES,
+        "bo-luat" => &*CODE_TITLES,
+        _ => &*ORDINANCE_TITLES,
+    };
+    let found = titles.pattern.find(f.ahead(pos, 256))?;
+    let name_start = pos + found.as_str().len() - found.as_str().trim_start().len();
+    let end = pos + found.end();
+    if !(f.upper_at(start) && f.upper_at(name_start))
+        || STUDY_BEFORE.is_match(f.behind(start, 32).1)
+    {
+        return None;
+    }
+    let after = f.orig_str(end, f.floor(end + 32));
+    let foreign = FOREIGN_COUNTRIES.iter().any(|country| {
+        after
+            .trim_start()
+            .strip_prefix(country)
+            .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
+    });
+    if foreign {
+        return None;
+    }
+    let (kind, name) = law_name(kind, titles.name(found.as_str())?);
+    let mut draft = Draft::new(kind, start, end);
+    draft.name = Some(name);
+    Some(draft)
 }
 
 /// Whether a word that ends a qualifier (folded `name_word` at `pos`) is a word of the law's
@@ -276,7 +394,10 @@ mod tests {
         // A type word after a comma is the list's next document, not part of the name.
         let f = Folded::new("Căn cứ Luật Thanh tra, Nghị định số 86/2011/NĐ-CP ngày 22-9-2011");
         let start = f.text.find("luat").unwrap();
-        assert!(law(&f, "luat", start, start + 4).is_empty());
+        let d = law(&f, "luat", start, start + 4);
+        assert_eq!(d.len(), 1);
+        assert_eq!(f.orig_str(d[0].start, d[0].end), "Luật Thanh tra");
+        assert_eq!(d[0].symbol, None);
         let f = Folded::new("kỷ luật thực hiện theo Nghị định 112/2020/NĐ-CP");
         assert!(law(&f, "luat", 4, 9).is_empty());
         let f = Folded::new("kỷ luật Đảng");
@@ -458,6 +579,7 @@ mod tests {
                 "{text}"
             );
         }
+        // No year of the law's: at most its known title alone (`undated`).
         for text in [
             "Luật Đất đai quy định",
             "Luật Đất đai năm nay",
@@ -486,7 +608,115 @@ mod tests {
         ] {
             let f = Folded::new(text);
             let start = f.text.find("luat").unwrap();
-            assert!(law(&f, "luat", start, start + 4).is_empty(), "{text}");
+            let found = law(&f, "luat", start, start + 4);
+            assert!(
+                found.iter().all(|d| d.number.is_none()),
+                "{text}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn laws_by_known_title_alone() {
+        // (text, type word, span, the law's kind, name); `None`: no law.
+        /// The span found, the law's kind and its name.
+        type Found<'a> = Option<(&'a str, &'a str, &'a str)>;
+        let rows: &[(&str, &str, Found)] = &[
+            (
+                "Luật Đất đai quy định",
+                "luat",
+                Some(("Luật Đất đai", "luat", "Đất đai")),
+            ),
+            (
+                "theo Luật Đầu tư công, các dự án",
+                "luat",
+                Some(("Luật Đầu tư công", "luat", "Đầu tư công")),
+            ),
+            (
+                "Luật Đầu tư và Luật Doanh nghiệp",
+                "luat",
+                Some(("Luật Đầu tư", "luat", "Đầu tư")),
+            ),
+            // The comma may be left out; the name is the official one.
+            (
+                "sửa Luật Phòng chống tham nhũng",
+                "luat",
+                Some((
+                    "Luật Phòng chống tham nhũng",
+                    "luat",
+                    "Phòng, chống tham nhũng",
+                )),
+            ),
+            (
+                "Luật Quản lý, sử dụng tài sản công có hiệu lực",
+                "luat",
+                Some((
+                    "Luật Quản lý, sử dụng tài sản công",
+                    "luat",
+                    "Quản lý, sử dụng tài sản công",
+                )),
+            ),
+            (
+                "Luật Hỗ trợ DNNVV",
+                "luat",
+                Some((
+                    "Luật Hỗ trợ DNNVV",
+                    "luat",
+                    "Hỗ trợ doanh nghiệp nhỏ và vừa",
+                )),
+            ),
+            (
+                "Luật BHXH hiện hành",
+                "luat",
+                Some(("Luật BHXH", "luat", "Bảo hiểm xã hội")),
+            ),
+            (
+                "vi phạm Bộ luật Hình sự.",
+                "bo luat",
+                Some(("Bộ luật Hình sự", "bo-luat", "Hình sự")),
+            ),
+            // A code cited as a law is the code.
+            (
+                "Luật Lao động quy định",
+                "luat",
+                Some(("Luật Lao động", "bo-luat", "Lao động")),
+            ),
+            (
+                "Pháp lệnh Ưu đãi người có công với cách mạng",
+                "phap lenh",
+                Some((
+                    "Pháp lệnh Ưu đãi người có công với cách mạng",
+                    "phap-lenh",
+                    "Ưu đãi người có công với cách mạng",
+                )),
+            ),
+            // Not a known title, or not one at all.
+            ("Luật Biển quốc tế", "luat", None),
+            ("Luật Y tế quy định", "luat", None),
+            ("kỷ luật Đảng", "luat", None),
+            ("Luật đất đai quy định", "luat", None),
+            ("Luật Thương mại Mỹ", "luat", None),
+            ("Khoa Luật Dân sự, Trường Đại học Luật TP.HCM", "luat", None),
+            ("Đoàn Luật sư TP.HCM", "luat", None),
+            ("Luật Đất đaivà", "luat", None),
+        ];
+        for &(text, word, want) in rows {
+            let f = Folded::new(text);
+            let start = f.text.find(word).unwrap();
+            let kind = match word {
+                "bo luat" => "bo-luat",
+                "phap lenh" => "phap-lenh",
+                _ => "luat",
+            };
+            let got = law(&f, kind, start, start + word.len());
+            let got = got.first().map(|d| {
+                (
+                    f.orig_str(d.start, d.end),
+                    d.kind,
+                    d.name.as_deref().unwrap_or(""),
+                )
+            });
+            assert_eq!(got, want, "{text}");
         }
     }
 }

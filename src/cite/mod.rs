@@ -22,6 +22,7 @@ pub mod graph;
 pub mod issuers;
 pub mod key;
 mod law;
+pub mod law_names;
 pub mod model;
 mod named;
 mod numbered;

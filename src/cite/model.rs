@@ -203,6 +203,9 @@ impl Citation {
         if let (Some(title), Some(year)) = (&self.name, &self.number) {
             return format!("{name} {title} {year}");
         }
+        if let Some(title) = &self.name {
+            return format!("{name} {title}");
+        }
         if let Some(congress) = &self.congress {
             return match &self.issuing_body {
                 Some(body) => format!("{name} Đại hội {congress} ({body})"),

@@ -7,6 +7,7 @@ use std::collections::{BTreeSet, HashMap};
 use super::key::key_for;
 use super::model::Citation;
 use super::place::{place_of, split_place};
+use crate::text::fold::fold;
 
 /// How much a mention tells about its document; a mention resolves to a fuller one.
 fn score(c: &Citation) -> u32 {
@@ -114,6 +115,46 @@ pub fn resolve(citations: &mut [Citation]) {
         }
     }
     share_places(citations);
+    date_titles(citations);
+}
+
+/// Gives a law cited by its title alone ("Luật Đất đai") the year or symbol of the text's
+/// fuller mention of that title ("Luật Đất đai năm 2013"), the nearest earlier one, else the
+/// later ones when they agree: one text means one law by one title.
+fn date_titles(citations: &mut [Citation]) {
+    let title = |c: &Citation| c.name.as_deref().map(|name| (c.kind.clone(), fold(name)));
+    let mut fuller: HashMap<(String, String), Vec<usize>> = HashMap::new();
+    for (i, c) in citations.iter().enumerate() {
+        if let (Some(title), true) = (title(c), c.number.is_some() || c.symbol.is_some()) {
+            fuller.entry(title).or_default().push(i);
+        }
+    }
+    for i in 0..citations.len() {
+        let short = &citations[i];
+        if short.number.is_some() || short.symbol.is_some() {
+            continue;
+        }
+        let Some(group) = title(short).and_then(|t| fuller.get(&t)) else {
+            continue;
+        };
+        let at = group.partition_point(|&j| j < i);
+        let later = &group[at..];
+        let chosen = match (group[..at].last(), later.first()) {
+            (Some(&j), _) => Some(j),
+            (None, Some(&first)) => later
+                .iter()
+                .all(|&j| citations[j].key == citations[first].key)
+                .then_some(first),
+            (None, None) => None,
+        };
+        let Some(full) = chosen.map(|j| citations[j].clone()) else {
+            continue;
+        };
+        if let Some(c) = citations.get_mut(i) {
+            c.number.clone_from(&full.number);
+            complete(c, &full);
+        }
+    }
 }
 
 /// Gives a local body's document mentioned without its place the place the text's other
@@ -289,6 +330,27 @@ mod tests {
         assert_eq!(got.len(), 20_001);
         assert!(got.iter().all(|g| g.1 == "huong-dan/38-HD/BTCTW"));
         assert!(got[1..].iter().all(|g| g.2 == Some(0)));
+    }
+
+    #[test]
+    fn a_law_by_title_alone_takes_the_year_the_text_gives_it() {
+        let got = keys("Luật Đất đai 2003 và Luật Đất đai 2013 khác nhau. Theo Luật Đất đai, đất thuộc sở hữu toàn dân.");
+        assert_eq!(
+            got[2].1, "luat/đất-đai-2013",
+            "the nearest earlier: {got:?}"
+        );
+        let got = keys("Luật Đất đai quy định rõ; Luật Đất đai năm 2013 có hiệu lực từ 2014.");
+        assert_eq!(got[0].1, "luat/đất-đai-2013", "{got:?}");
+        assert!(
+            got[0].2.is_some(),
+            "resolved from the dated mention: {got:?}"
+        );
+        // Later mentions of two years say neither.
+        let got = keys("Luật Đất đai được sửa: Luật Đất đai 2003, rồi Luật Đất đai 2013.");
+        assert_eq!(got[0].1, "luat/đất-đai", "{got:?}");
+        // Another law's year is not this one's.
+        let got = keys("Luật Đầu tư công năm 2019 và Luật Đầu tư.");
+        assert_eq!(got[1].1, "luat/đầu-tư", "{got:?}");
     }
 
     #[test]

@@ -13,6 +13,7 @@ use super::response::CitationFacet;
 use super::snippet::escape_into;
 use super::{stored_body, stored_text, terms, Engine, SearchError};
 use crate::cite::issuers::is_party_code;
+use crate::cite::key::is_undated_title;
 use crate::cite::versions::{party_term_years, year_of};
 use crate::cite::{label_for_key, Citation};
 use crate::index::manifest::Manifest;
@@ -143,9 +144,14 @@ impl Engine {
         if let Some(target) = self.alias_of(key) {
             return self.directive_keyed(&target);
         }
-        // A symbol several documents share, each cited with its year: the latest of them.
+        // A symbol several documents share, each cited with its year, or a law's title cited
+        // only with its years: the latest of them.
         let searcher = self.reader.searcher();
-        match terms::versions_of(&searcher, self.fields.cites, key).last() {
+        let mut versions = terms::versions_of(&searcher, self.fields.cites, key);
+        if versions.is_empty() && is_undated_title(key) {
+            versions = terms::sharing(&searcher, self.fields.cites, key);
+        }
+        match versions.last() {
             Some(latest) => self.directive_keyed(latest),
             None => Ok(None),
         }

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use tantivy::schema::Field;
 use tantivy::Searcher;
 
+use crate::cite::key::{is_title_year_of, is_undated_title};
 use crate::cite::place::split_place;
 use crate::cite::versions::split_version;
 
@@ -46,8 +47,16 @@ pub fn versions_of(searcher: &Searcher, field: Field, key: &str) -> Vec<String> 
 /// The keys, in `field`, of every document a symbol's `key` may stand for: the years it
 /// was shared in ([`versions_of`]) and the places of the local bodies each numbering their
 /// own ("nghi-quyet/5-NQ/TU/bắc-ninh", "…/hà-giang", see `cite::place`), with their years.
-/// Empty for a key already of one year or one place.
+/// A law's title without a year ("luat/đất-đai") stands for the title of each year
+/// ("luat/đất-đai-2013"). Empty for a key already of one year or one place.
 pub fn sharing(searcher: &Searcher, field: Field, key: &str) -> Vec<String> {
+    if is_undated_title(key) {
+        let found = starting_with(searcher, field, &format!("{key}-")).unwrap_or_default();
+        return found
+            .into_keys()
+            .filter(|k| is_title_year_of(key, k))
+            .collect();
+    }
     if split_version(key).is_some() || split_place(key).is_some() {
         return Vec::new();
     }

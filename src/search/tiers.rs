@@ -154,7 +154,10 @@ pub fn cited_keys(q: &str, searcher: &Searcher, field: Field) -> Vec<Term> {
     let mut keys = BTreeSet::new();
     for citation in cite::extract(&capitalised) {
         let key = citation.key;
-        if citation.symbol.is_some() || citation.issuer.is_some() {
+        if citation.symbol.is_some()
+            || citation.issuer.is_some()
+            || cite::key::is_undated_title(&key)
+        {
             keys.extend(terms::sharing(searcher, field, &key));
             keys.insert(key);
             continue;
