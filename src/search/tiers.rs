@@ -154,10 +154,13 @@ pub fn cited_keys(q: &str, searcher: &Searcher, field: Field) -> Vec<Term> {
     let mut keys = BTreeSet::new();
     for citation in cite::extract(&capitalised) {
         let key = citation.key;
-        if citation.symbol.is_some()
-            || citation.issuer.is_some()
-            || cite::key::is_undated_title(&key)
-        {
+        // A law by its title alone ("luật đất đai") is the query's words already: its citing
+        // documents added to the matches put other laws' articles first (ALQAC MRR@10 0.871
+        // → 0.866).
+        if cite::key::is_undated_title(&key) {
+            continue;
+        }
+        if citation.symbol.is_some() || citation.issuer.is_some() {
             keys.extend(terms::sharing(searcher, field, &key));
             keys.insert(key);
             continue;
