@@ -99,6 +99,16 @@ fn symbol_year(symbol: &str) -> Option<&str> {
     is_year(year).then_some(year)
 }
 
+/// The year of a State symbol's key ("nghi-dinh/15/2016/NĐ-CP" → 2016).
+fn key_year(key: &str) -> Option<i32> {
+    let year = key.split('/').nth(2)?;
+    if is_year(year) {
+        year.parse().ok()
+    } else {
+        None
+    }
+}
+
 /// Whether `o` names the document more precisely than `c` and does not contradict it.
 fn more_specific(o: &Citation, c: &Citation) -> bool {
     match (&c.issuer, &o.issuer) {
@@ -190,6 +200,19 @@ impl CorpusKeys {
             .map(|c| (c.key.clone(), c.aliased_from.clone()))
             .collect();
         apply_aliases(citations, &self.aliases);
+        // A text cites nothing issued after it was written: "Nghị định 15 của Chính phủ" in
+        // an article of 2015 is not the corpus's 15/2016/NĐ-CP (the Government numbers its
+        // decrees afresh each year).
+        for c in citations.iter_mut().filter(|c| c.symbol.is_none()) {
+            let later = key_year(&c.key)
+                .zip(written)
+                .is_some_and(|(year, w)| year > w);
+            if later {
+                if let Some(own) = c.aliased_from.take() {
+                    c.key = own;
+                }
+            }
+        }
         // A text that dates one mention of a shared symbol means that document by its
         // undated mentions too ("Nghị quyết số 21-NQ/TW ngày 22/11/2012 … Nghị quyết 21/NQ-TW").
         let meant: Vec<Option<i32>> = citations
@@ -276,6 +299,30 @@ mod tests {
         assert_eq!(docs[0][0].key, "nghi-quyet/22-NQ/TW");
         let aliases = corpus_aliases(&docs);
         assert_eq!(aliases.get("nghi-quyet/22-NQ/TW"), None, "{aliases:?}");
+    }
+
+    #[test]
+    fn a_bare_number_is_no_document_issued_after_the_text() {
+        let docs = vec![
+            extract("Nghị định số 15/2016/NĐ-CP quy định"),
+            extract("theo Nghị định 15 của Chính phủ."),
+        ];
+        let keys = CorpusKeys::learn(&docs);
+        for (written, want) in [
+            (Some(2015), "nghi-dinh/15-CP"),
+            (Some(2016), "nghi-dinh/15/2016/NĐ-CP"),
+            (Some(2018), "nghi-dinh/15/2016/NĐ-CP"),
+            (None, "nghi-dinh/15/2016/NĐ-CP"),
+        ] {
+            let mut bare = docs[1].clone();
+            keys.apply(&mut bare, written);
+            assert_eq!(bare[0].key, want, "{written:?}");
+            let own = bare[0].aliased_from.as_deref();
+            assert_eq!(own.is_some(), want != "nghi-dinh/15-CP", "{written:?}");
+        }
+        assert_eq!(key_year("nghi-dinh/15/2016/NĐ-CP"), Some(2016));
+        assert_eq!(key_year("nghi-quyet/21-NQ/TW/2012"), None);
+        assert_eq!(key_year("luat/đất-đai-2013"), None);
     }
 
     #[test]
