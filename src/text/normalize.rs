@@ -12,6 +12,7 @@ use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 use super::block_table::BlockTable;
 use super::chars::is_word_char;
+use super::syllable::is_syllable;
 use super::tone::canonical_tone;
 use super::tone_scan::{tone_bits, tone_may_move, ToneTable, TONE_START, TONE_TABLE};
 use super::utf8::{decode_at, slot_at, slot_table, SLOTS};
@@ -36,6 +37,7 @@ fn normalize_composed(text: &str, check: bool) -> Option<String> {
     let classes = ClassTable::get();
     let mut out = Normalizer::with_capacity(text.len());
     let mut rest = text;
+    let mut zero_width_space = false;
     loop {
         // Between words, copy the longest stretch the char-by-char rules would keep as it is.
         if out.word_start.is_none() {
@@ -71,13 +73,48 @@ fn normalize_composed(text: &str, check: bool) -> Option<String> {
                 }
                 out.newline();
             }
-            Class::Drop => {}
+            Class::Drop => zero_width_space |= c == ZERO_WIDTH_SPACE,
             Class::Other => out.other(c),
             Class::Hyphen => out.other('-'),
         }
         rest = chars.as_str();
     }
+    if zero_width_space {
+        // Rare: the text again, each zero-width space read as a space or as nothing, on
+        // composed letters (a syllable is told from its letters); what was on either side
+        // may compose once the space is gone.
+        let composed: String = text.nfc().collect();
+        return Some(normalize(&break_at_zero_width_spaces(&composed)));
+    }
     Some(out.finish())
+}
+
+/// U+200B, which pages put where a line may break, sometimes instead of a space.
+pub(super) const ZERO_WIDTH_SPACE: char = '\u{200B}';
+
+/// `text` with each zero-width space between two syllables that make no syllable together
+/// a space ("Chỉ\u{200B}thị" → "Chỉ thị", as a page showing it wrapped means), and every other
+/// one gone ("Đả\u{200B}ng" → "Đảng", "hoà\u{200B}" → "hoà").
+pub(super) fn break_at_zero_width_spaces(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pieces = text.split(ZERO_WIDTH_SPACE).peekable();
+    while let Some(piece) = pieces.next() {
+        out.push_str(piece);
+        let Some(next) = pieces.peek() else {
+            break;
+        };
+        let left = &out[out.trim_end_matches(char::is_alphabetic).len()..];
+        let right = &next[..next.len() - next.trim_start_matches(char::is_alphabetic).len()];
+        let two_syllables = !left.is_empty()
+            && !right.is_empty()
+            && is_syllable(left)
+            && is_syllable(right)
+            && !is_syllable(&format!("{left}{right}"));
+        if two_syllables {
+            out.push(' ');
+        }
+    }
+    out
 }
 
 /// Where the stretch of `text` from `start` that normalises to itself ends, from outside a
@@ -438,6 +475,14 @@ mod tests {
             ("a\n\n\n\nb", "a\n\nb"),
             ("  a  \n   b  ", "a\nb"),
             ("Đả\u{200B}ng", "Đảng"),
+            // Between two syllables, a zero-width space is the space the page hid.
+            ("Chỉ\u{200B}thị 05", "Chỉ thị 05"),
+            ("Chi\u{200B}thi", "Chi thi"),
+            ("ho\u{200B}à", "hòa"),
+            ("Super\u{200B}man", "Superman"),
+            ("Chỉ\u{200B} thị", "Chỉ thị"),
+            ("Chỉ\u{200B}\u{200B}thị", "Chỉ thị"),
+            ("21\u{200B}NQ", "21NQ"),
             ("21\u{2011}NQ/TW", "21-NQ/TW"),
             ("22\u{2010}NQ/TW", "22-NQ/TW"),
             ("\u{FEFF}Việt", "Việt"),

@@ -12,6 +12,10 @@ use super::tone::canonical_tone;
 
 /// Normalises text as `normalize` did before its fast paths.
 pub(super) fn normalize(text: &str) -> String {
+    if text.contains(super::normalize::ZERO_WIDTH_SPACE) {
+        let composed: String = text.nfc().collect();
+        return normalize(&super::normalize::break_at_zero_width_spaces(&composed));
+    }
     // Almost all text arrives composed: normalise it in one pass, which stops at the first
     // char that might not be NFC; only then pay for the full check and composition.
     if let Some(out) = normalize_composed(text, true) {
