@@ -25,7 +25,9 @@ use tantivy::Index;
 /// 10: a local body's documents keyed by its place ("nghi-quyet/5-NQ/TU/bắc-ninh"); a
 /// plenum's mention no longer aliased to a resolution of that plenum across documents;
 /// U+2010 and U+2011 normalised to '-'; the Party's platforms cited (`cuong-linh/1991`).
-/// 11: laws cited by their known title alone ("Luật Đất đai", `luat/đất-đai`).
+/// 11: laws cited by their known title alone ("Luật Đất đai", `luat/đất-đai`); a bare State
+/// number not aliased to a document issued after the text; a zero-width space between two
+/// syllables read as a space.
 pub const PIPELINE_VERSION: u32 = 11;
 
 /// Prefix of the sources of documents written through the API rather than read from a
