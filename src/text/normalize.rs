@@ -37,7 +37,6 @@ fn normalize_composed(text: &str, check: bool) -> Option<String> {
     let classes = ClassTable::get();
     let mut out = Normalizer::with_capacity(text.len());
     let mut rest = text;
-    let mut zero_width_space = false;
     loop {
         // Between words, copy the longest stretch the char-by-char rules would keep as it is.
         if out.word_start.is_none() {
@@ -73,48 +72,27 @@ fn normalize_composed(text: &str, check: bool) -> Option<String> {
                 }
                 out.newline();
             }
-            Class::Drop => zero_width_space |= c == ZERO_WIDTH_SPACE,
+            Class::ZeroWidthSpace => out.zero_width_space(chars.as_str()),
+            Class::Drop => {}
             Class::Other => out.other(c),
             Class::Hyphen => out.other('-'),
         }
         rest = chars.as_str();
     }
-    if zero_width_space {
-        // Rare: the text again, each zero-width space read as a space or as nothing, on
-        // composed letters (a syllable is told from its letters); what was on either side
-        // may compose once the space is gone.
-        let composed: String = text.nfc().collect();
-        return Some(normalize(&break_at_zero_width_spaces(&composed)));
-    }
     Some(out.finish())
 }
 
-/// U+200B, which pages put where a line may break, sometimes instead of a space.
-pub(super) const ZERO_WIDTH_SPACE: char = '\u{200B}';
-
-/// `text` with each zero-width space between two syllables that make no syllable together
-/// a space ("Chỉ\u{200B}thị" → "Chỉ thị", as a page showing it wrapped means), and every other
-/// one gone ("Đả\u{200B}ng" → "Đảng", "hoà\u{200B}" → "hoà").
-pub(super) fn break_at_zero_width_spaces(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut pieces = text.split(ZERO_WIDTH_SPACE).peekable();
-    while let Some(piece) = pieces.next() {
-        out.push_str(piece);
-        let Some(next) = pieces.peek() else {
-            break;
-        };
-        let left = &out[out.trim_end_matches(char::is_alphabetic).len()..];
-        let right = &next[..next.len() - next.trim_start_matches(char::is_alphabetic).len()];
-        let two_syllables = !left.is_empty()
-            && !right.is_empty()
-            && is_syllable(left)
-            && is_syllable(right)
-            && !is_syllable(&format!("{left}{right}"));
-        if two_syllables {
-            out.push(' ');
-        }
-    }
-    out
+/// Whether a zero-width space after `word` (the word so far) and before `rest` stands for a
+/// space: between two syllables that make no syllable together ("Chỉ\u{200B}thị" → "Chỉ
+/// thị", as a page showing it wrapped means); inside a syllable ("Đả\u{200B}ng",
+/// "ho\u{200B}à") or beside anything else, it is nothing.
+pub(super) fn zero_width_is_space(word: &str, rest: &str) -> bool {
+    let next = &rest[..rest.len() - rest.trim_start_matches(char::is_alphabetic).len()];
+    !word.is_empty()
+        && !next.is_empty()
+        && is_syllable(word)
+        && is_syllable(next)
+        && !is_syllable(&format!("{word}{next}"))
 }
 
 /// Where the stretch of `text` from `start` that normalises to itself ends, from outside a
@@ -206,6 +184,8 @@ enum Class {
     Newline,
     /// Invisible: zero-width characters, soft hyphens, BOMs, control characters.
     Drop,
+    /// U+200B, invisible too, but between two syllables the space a page hid.
+    ZeroWidthSpace,
     /// Punctuation and symbols, kept as they are.
     Other,
     /// A hyphen of another code point ("21‑NQ/TW" with U+2011 from HTML's `&#8209;`),
@@ -218,7 +198,8 @@ fn classify(c: char) -> Class {
         'Ð' | 'Ɖ' => Class::Letter('Đ'),
         'ð' | 'ɖ' => Class::Letter('đ'),
         '\n' | '\r' | '\u{0085}' | '\u{2028}' | '\u{2029}' => Class::Newline,
-        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => Class::Drop,
+        '\u{200B}' => Class::ZeroWidthSpace,
+        '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => Class::Drop,
         '\u{2010}' | '\u{2011}' => Class::Hyphen,
         c if is_word_char(c) => Class::Letter(c),
         c if c.is_whitespace() => Class::Space,
@@ -373,6 +354,14 @@ impl Normalizer {
         if !run.is_empty() {
             self.start_word();
             self.out.push_str(run);
+        }
+    }
+
+    /// A zero-width space before `rest`: a space between two syllables, else nothing.
+    fn zero_width_space(&mut self, rest: &str) {
+        let word = self.word_start.and_then(|start| self.out.get(start..));
+        if word.is_some_and(|word| zero_width_is_space(word, rest)) {
+            self.space();
         }
     }
 

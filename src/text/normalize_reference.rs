@@ -12,10 +12,6 @@ use super::tone::canonical_tone;
 
 /// Normalises text as `normalize` did before its fast paths.
 pub(super) fn normalize(text: &str) -> String {
-    if text.contains(super::normalize::ZERO_WIDTH_SPACE) {
-        let composed: String = text.nfc().collect();
-        return normalize(&super::normalize::break_at_zero_width_spaces(&composed));
-    }
     // Almost all text arrives composed: normalise it in one pass, which stops at the first
     // char that might not be NFC; only then pay for the full check and composition.
     if let Some(out) = normalize_composed(text, true) {
@@ -56,6 +52,7 @@ fn normalize_composed(text: &str, check: bool) -> Option<String> {
                 }
                 out.newline();
             }
+            Class::ZeroWidthSpace => out.zero_width_space(chars.as_str()),
             Class::Drop => {}
             Class::Other => out.other(c),
             Class::Hyphen => out.other('-'),
@@ -84,6 +81,8 @@ enum Class {
     Newline,
     /// Invisible: zero-width characters, soft hyphens, BOMs, control characters.
     Drop,
+    /// U+200B, invisible too, but between two syllables the space a page hid.
+    ZeroWidthSpace,
     /// Punctuation and symbols, kept as they are.
     Other,
     /// A hyphen of another code point, written '-'.
@@ -95,7 +94,8 @@ fn classify(c: char) -> Class {
         'Ð' | 'Ɖ' => Class::Letter('Đ'),
         'ð' | 'ɖ' => Class::Letter('đ'),
         '\n' | '\r' | '\u{0085}' | '\u{2028}' | '\u{2029}' => Class::Newline,
-        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => Class::Drop,
+        '\u{200B}' => Class::ZeroWidthSpace,
+        '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => Class::Drop,
         '\u{2010}' | '\u{2011}' => Class::Hyphen,
         c if is_word_char(c) => Class::Letter(c),
         c if c.is_whitespace() => Class::Space,
@@ -194,6 +194,14 @@ impl Normalizer {
         self.end_word();
         self.flush_space();
         self.out.push(c);
+    }
+
+    /// A zero-width space before `rest`: a space between two syllables, else nothing.
+    fn zero_width_space(&mut self, rest: &str) {
+        let word = self.word_start.and_then(|start| self.out.get(start..));
+        if word.is_some_and(|word| super::normalize::zero_width_is_space(word, rest)) {
+            self.space();
+        }
     }
 
     fn space(&mut self) {
