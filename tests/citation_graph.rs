@@ -35,6 +35,24 @@ fn citing(engine: &tracuu::search::Engine, key: &str) -> Vec<String> {
     ids
 }
 
+/// The cited facet of the documents matching `q`: key → documents.
+fn cited_facets(engine: &tracuu::search::Engine, q: &str) -> Vec<(String, u64)> {
+    let response = engine
+        .search(&SearchRequest {
+            q: q.into(),
+            ..SearchRequest::default()
+        })
+        .expect("search");
+    let mut facets: Vec<(String, u64)> = response
+        .facets
+        .citations
+        .into_iter()
+        .map(|f| (f.key, f.count))
+        .collect();
+    facets.sort();
+    facets
+}
+
 #[test]
 fn a_plenum_reference_keeps_its_own_key_beside_a_resolution_of_that_plenum() {
     // The plenum issued several resolutions: the corpus citing one of them with the plenum
@@ -306,6 +324,12 @@ fn documents_sharing_a_symbol_years_apart_are_told_apart() {
     let mut found = ids(&engine, "21-NQ/TW");
     found.sort();
     assert_eq!(found, ["late", "mid", "new", "old"]);
+    // Its facet counts what the filter finds, though no document cites it as such now.
+    let facets = cited_facets(&engine, "nghị quyết");
+    let counted = |key: &str| facets.iter().find(|(k, _)| k == key).map(|&(_, n)| n);
+    assert_eq!(counted("nghi-quyet/21-NQ/TW"), Some(4), "{facets:?}");
+    assert_eq!(counted("nghi-quyet/21-NQ/TW/2012"), Some(2), "{facets:?}");
+    assert_eq!(counted("nghi-quyet/21-NQ/TW/2022"), Some(2), "{facets:?}");
     let page = engine
         .directive("nghi-quyet/21-NQ/TW/2012")
         .expect("directive")
@@ -484,6 +508,13 @@ fn a_law_cited_by_its_title_alone_stands_for_each_year_s() {
     // "Đầu tư công" is its own law, not a year of "Đầu tư".
     assert_eq!(citing(&engine, "luat/đầu-tư"), Vec::<String>::new());
     assert_eq!(citing(&engine, "luat/đầu-tư-công"), ["other", "undated"]);
+    // The facet of the title without a year counts every year's, as the filter does; a
+    // document citing the title both ways counts once.
+    let facets = cited_facets(&engine, "đất");
+    let counted = |key: &str| facets.iter().find(|(k, _)| k == key).map(|&(_, n)| n);
+    assert_eq!(counted("luat/đất-đai"), Some(3), "{facets:?}");
+    assert_eq!(counted("luat/đất-đai-2013"), Some(1), "{facets:?}");
+    assert_eq!(counted("luat/đất-đai-2024"), Some(1), "{facets:?}");
     let page = engine
         .directive("luat/đất-đai")
         .expect("directive")
@@ -495,4 +526,12 @@ fn a_law_cited_by_its_title_alone_stands_for_each_year_s() {
         .expect("directive")
         .expect("cited");
     assert_eq!(page.label, "Luật Đầu tư công 2019");
+    // Every document citing the 2013 title gives the undated one too; it is not "cited
+    // alongside" on the 2013 title's page.
+    let page = engine
+        .directive("luat/đất-đai-2013")
+        .expect("directive")
+        .expect("cited");
+    let alongside: Vec<&str> = page.cited_with.iter().map(|f| f.key.as_str()).collect();
+    assert!(!alongside.contains(&"luat/đất-đai"), "{alongside:?}");
 }

@@ -216,10 +216,13 @@ impl Engine {
         // Newest first; undated documents last.
         view.citing
             .sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
+        // The key standing for this one ("Luật Đất đai" for its 2013 title) is no other
+        // document cited alongside: the facets give it to every citing document.
+        let broader = terms::broader(key);
         let mut cited_with: Vec<CitationFacet> = facets
             .citations()
             .into_iter()
-            .filter(|&(k, _, _)| k != key)
+            .filter(|&(k, _, _)| k != key && broader.as_deref() != Some(k))
             .map(|(k, count, weight)| CitationFacet {
                 label: label_for_key(k),
                 key: k.to_string(),

@@ -17,6 +17,8 @@ use tantivy::columnar::StrColumn;
 use tantivy::index::{SegmentId, SegmentReader};
 use tantivy::{DocId, Score, Searcher, SegmentOrdinal};
 
+use super::terms;
+
 /// Types beyond this many in one segment share the last slot (there are about fifteen).
 const MAX_KINDS: usize = 64;
 /// Segments remembered; past it the tables are rebuilt (merges retire segments).
@@ -68,10 +70,13 @@ impl FacetCounts {
 /// The query-independent facts of one segment.
 #[derive(Debug, Default)]
 pub struct SegmentTable {
-    /// Cited key by term ordinal of the `cites` column.
+    /// Cited keys in key order: the `cites` column's, and the broader key of each
+    /// ([`terms::broader`]) that no document of the segment cites as such.
     keys: Vec<Box<str>>,
-    /// The key ordinals each document cites: `cited[cited_from[doc]..cited_from[doc + 1]]`
-    /// (reading the column per matching document was a tenth of a broad query).
+    /// The key ordinals each document cites, and the broader ones standing for them ("Luật
+    /// Đất đai" for "Luật Đất đai 2013"), each once: `cited[cited_from[doc]..cited_from[doc
+    /// + 1]]` (reading the column per matching document was a tenth of a broad query). So
+    /// the facet of a broader key counts what `cites=` on it finds.
     cited: Vec<u32>,
     /// Where each document's ordinals start in `cited`, plus the end.
     cited_from: Vec<u32>,
@@ -94,8 +99,8 @@ impl SegmentTable {
     fn read(reader: &SegmentReader) -> tantivy::Result<SegmentTable> {
         let mut table = SegmentTable::default();
         if let Some(cites) = reader.fast_fields().str("cites")? {
-            table.read_keys(&cites)?;
-            table.read_cited(&cites, reader.max_doc());
+            let ords = table.read_keys(&cites)?;
+            table.read_cited(&cites, reader.max_doc(), &ords);
         }
         table.year_of = vec![NO_YEAR; reader.max_doc() as usize];
         if let Ok(dates) = reader.fast_fields().date("date") {
@@ -118,14 +123,26 @@ impl SegmentTable {
         Ok(table)
     }
 
-    fn read_cited(&mut self, cites: &StrColumn, max_doc: DocId) {
+    /// Each document's key ordinals, with the broader ones: `ords` maps a column ordinal to
+    /// its table ordinal and the broader key's, if any.
+    fn read_cited(&mut self, cites: &StrColumn, max_doc: DocId, ords: &[KeyOrds]) {
         self.cited_from.reserve(max_doc as usize + 1);
+        let mut own = Vec::new();
         for doc in 0..max_doc {
-            let from = self.cited.len();
-            self.cited_from.push(from as u32);
-            self.cited
-                .extend(cites.term_ords(doc).map(|ord| ord as u32));
-            self.citing += u32::from(self.cited.len() > from);
+            self.cited_from.push(self.cited.len() as u32);
+            own.clear();
+            for ord in cites.term_ords(doc) {
+                if let Some(&(key, broader)) = ords.get(ord as usize) {
+                    own.extend(key);
+                    own.extend(broader);
+                }
+            }
+            // A document citing both "Luật Đất đai" and "Luật Đất đai 2013" counts once for
+            // the former.
+            own.sort_unstable();
+            own.dedup();
+            self.cited.extend_from_slice(&own);
+            self.citing += u32::from(!own.is_empty());
         }
         self.cited_from.push(self.cited.len() as u32);
         self.df = vec![0; self.keys.len()];
@@ -145,10 +162,33 @@ impl SegmentTable {
         }
     }
 
-    fn read_keys(&mut self, cites: &StrColumn) -> tantivy::Result<()> {
+    /// Reads the column's keys and adds the broader keys missing from them, in key order;
+    /// gives each column ordinal's table ordinals.
+    fn read_keys(&mut self, cites: &StrColumn) -> tantivy::Result<Vec<KeyOrds>> {
+        let mut column_keys: Vec<Box<str>> = Vec::new();
         let mut terms = cites.dictionary().stream()?;
         while terms.advance() {
-            let key: Box<str> = Box::from(String::from_utf8_lossy(terms.key()).as_ref());
+            column_keys.push(Box::from(String::from_utf8_lossy(terms.key()).as_ref()));
+        }
+        let broader: Vec<Option<Box<str>>> = column_keys
+            .iter()
+            .map(|key| terms::broader(key).map(Box::from))
+            .collect();
+        let mut keys = column_keys.clone();
+        keys.extend(broader.iter().flatten().cloned());
+        keys.sort_unstable();
+        keys.dedup();
+        let ord_of = |key: &str| {
+            keys.binary_search_by(|k| (**k).cmp(key))
+                .ok()
+                .map(|i| i as u32)
+        };
+        let ords = column_keys
+            .iter()
+            .zip(&broader)
+            .map(|(key, broader)| (ord_of(key), broader.as_deref().and_then(ord_of)))
+            .collect();
+        for key in &keys {
             let kind = key.split('/').next().unwrap_or_default();
             let slot = match self.kinds.iter().position(|k| &**k == kind) {
                 Some(slot) => slot,
@@ -159,11 +199,14 @@ impl SegmentTable {
                 None => MAX_KINDS - 1,
             };
             self.kind_of.push(slot as u8);
-            self.keys.push(key);
         }
-        Ok(())
+        self.keys = keys;
+        Ok(ords)
     }
 }
+
+/// A column key's table ordinal, and its broader key's (both are in the table).
+type KeyOrds = (Option<u32>, Option<u32>);
 
 /// How many documents of a whole index cite each key, and how many cite anything: what a
 /// key cited by every other article is, against one cited by the few on one subject.

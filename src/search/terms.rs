@@ -50,21 +50,59 @@ pub fn versions_of(searcher: &Searcher, field: Field, key: &str) -> Vec<String> 
 /// A law's title without a year ("luat/đất-đai") stands for the title of each year
 /// ("luat/đất-đai-2013"). Empty for a key already of one year or one place.
 pub fn sharing(searcher: &Searcher, field: Field, key: &str) -> Vec<String> {
-    if is_undated_title(key) {
-        let found = starting_with(searcher, field, &format!("{key}-")).unwrap_or_default();
-        return found
-            .into_keys()
-            .filter(|k| is_title_year_of(key, k))
-            .collect();
-    }
-    if split_version(key).is_some() || split_place(key).is_some() {
-        return Vec::new();
-    }
-    let base_is_key = |k: &str| {
-        let unversioned = split_version(k).map_or(k, |(base, _)| base);
-        let unplaced = split_place(unversioned).map_or(unversioned, |(base, _)| base);
-        unplaced == key && unplaced != k
+    let prefix = if is_undated_title(key) {
+        format!("{key}-")
+    } else {
+        format!("{key}/")
     };
-    let found = starting_with(searcher, field, &format!("{key}/")).unwrap_or_default();
-    found.into_keys().filter(|k| base_is_key(k)).collect()
+    let found = starting_with(searcher, field, &prefix).unwrap_or_default();
+    found
+        .into_keys()
+        .filter(|k| broader(k).as_deref() == Some(key))
+        .collect()
+}
+
+/// The key that stands for `key` among others ([`sharing`]'s inverse): a law's title
+/// without its year ("luat/đất-đai-2013" → "luat/đất-đai"), a shared symbol without its
+/// year or place ("nghi-quyet/21-NQ/TW/2022" → "nghi-quyet/21-NQ/TW"); `None` for a key
+/// nothing stands for.
+pub fn broader(key: &str) -> Option<String> {
+    if let Some((undated, _)) = key.rsplit_once('-') {
+        if is_title_year_of(undated, key) {
+            return Some(undated.to_string());
+        }
+    }
+    let unversioned = split_version(key).map_or(key, |(base, _)| base);
+    let unplaced = split_place(unversioned).map_or(unversioned, |(base, _)| base);
+    let stands_alone = split_version(unplaced).is_none() && split_place(unplaced).is_none();
+    (unplaced != key && stands_alone).then(|| unplaced.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn broader_keys() {
+        let table = [
+            ("luat/đất-đai-2013", Some("luat/đất-đai")),
+            ("bo-luat/hình-sự-2015", Some("bo-luat/hình-sự")),
+            ("luat/đất-đai", None),
+            ("nghi-quyet/21-NQ/TW/2022", Some("nghi-quyet/21-NQ/TW")),
+            ("nghi-quyet/5-NQ/TU/bắc-ninh", Some("nghi-quyet/5-NQ/TU")),
+            (
+                "nghi-quyet/5-NQ/TU/bắc-ninh/2020",
+                Some("nghi-quyet/5-NQ/TU"),
+            ),
+            ("nghi-quyet/21-NQ/TW", None),
+            ("nghi-dinh/30/2020/NĐ-CP", None),
+            ("luat/59/2020/QH14", None),
+            ("chi-thi/5-CT/TW", None),
+            ("nghi-quyet/21", None),
+            ("", None),
+        ];
+        for (key, want) in table {
+            assert_eq!(broader(key).as_deref(), want, "{key}");
+        }
+    }
 }
