@@ -53,6 +53,14 @@ fn cited_facets(engine: &tracuu::search::Engine, q: &str) -> BTreeMap<String, u6
         .collect()
 }
 
+/// The documents a directive's page stands for, with their citing documents.
+fn versions(page: &tracuu::search::citations::DirectiveView) -> Vec<(&str, u64)> {
+    page.versions
+        .iter()
+        .map(|v| (v.key.as_str(), v.count))
+        .collect()
+}
+
 #[test]
 fn a_plenum_reference_keeps_its_own_key_beside_a_resolution_of_that_plenum() {
     // The plenum issued several resolutions: the corpus citing one of them with the plenum
@@ -348,10 +356,36 @@ fn documents_sharing_a_symbol_years_apart_are_told_apart() {
     assert_eq!(page.label, "Nghị quyết 21-NQ/TW (2012)");
     assert_eq!(page.date.as_deref(), Some("2012-11-22"));
     assert_eq!(page.plenum, None, "no chimera of the two: {page:?}");
-    let latest = engine.directive("nghi-quyet/21-NQ/TW").expect("directive");
+    // The symbol's page is both documents': every citing document, each year's page, and
+    // neither's date or plenum.
+    let both = engine
+        .directive("nghi-quyet/21-NQ/TW")
+        .expect("directive")
+        .expect("cited");
+    assert_eq!(both.key, "nghi-quyet/21-NQ/TW");
+    assert_eq!(both.count, 4);
+    let citing_ids: Vec<&str> = both.citing.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(citing_ids, ["late", "new", "mid", "old"], "newest first");
     assert_eq!(
-        latest.map(|p| p.key).as_deref(),
-        Some("nghi-quyet/21-NQ/TW/2022")
+        versions(&both),
+        [
+            ("nghi-quyet/21-NQ/TW/2022", 2),
+            ("nghi-quyet/21-NQ/TW/2012", 2)
+        ]
+    );
+    assert_eq!(both.symbol.as_deref(), Some("21-NQ/TW"));
+    assert_eq!((both.date, both.plenum), (None, None), "no chimera");
+    assert!(both.cited_with.is_empty(), "{:?}", both.cited_with);
+    // The list of cited documents counts it as its facet does.
+    let listed = engine.citations(Some("21-NQ/TW")).expect("citations");
+    let counts: Vec<(&str, u64)> = listed.iter().map(|c| (c.key.as_str(), c.count)).collect();
+    assert_eq!(
+        counts,
+        [
+            ("nghi-quyet/21-NQ/TW", 4),
+            ("nghi-quyet/21-NQ/TW/2012", 2),
+            ("nghi-quyet/21-NQ/TW/2022", 2)
+        ]
     );
     // The same corpus ingested at once keys it the same.
     let fresh = Workspace::new();
@@ -412,12 +446,25 @@ fn provinces_numbering_their_own_documents_are_told_apart() {
         .expect("cited");
     assert_eq!(page.label, "Nghị quyết 05-NQ/TU (Hà Giang)");
     assert_eq!(page.issuing_body.as_deref(), Some("Tỉnh ủy Hà Giang"));
-    // No page mixes them: the bare symbol's page is the one document cited so.
+    // The bare symbol's page lists every province's citing documents, and each province's
+    // page, but says of the document only what its own mention does.
     let bare = engine
         .directive("nghi-quyet/5-NQ/TU")
         .expect("directive")
         .expect("cited");
-    assert_eq!(bare.citing.len(), 1, "{bare:?}");
+    assert_eq!(bare.count, 3, "{bare:?}");
+    assert_eq!(
+        versions(&bare),
+        [
+            ("nghi-quyet/5-NQ/TU/hà-giang", 1),
+            ("nghi-quyet/5-NQ/TU/bắc-ninh", 1)
+        ]
+    );
+    assert_eq!(
+        bare.issuing_body.as_deref(),
+        Some("Ban Thường vụ Tỉnh ủy"),
+        "no province's: {bare:?}"
+    );
 }
 
 #[test]
@@ -538,7 +585,14 @@ fn a_law_cited_by_its_title_alone_stands_for_each_year_s() {
         .expect("directive")
         .expect("cited");
     assert_eq!(page.label, "Luật Đất đai");
-    assert_eq!(page.count, 1);
+    assert_eq!(page.count, 3, "every year's, as its facet: {page:?}");
+    assert_eq!(
+        versions(&page),
+        [("luat/đất-đai-2024", 1), ("luat/đất-đai-2013", 1)]
+    );
+    // Each year's title is a law of its own number (the year, for a law cited by its
+    // title): the page of them all gives none.
+    assert_eq!((page.date, page.number, page.symbol), (None, None, None));
     let page = engine
         .directive("luat/đầu-tư-công-2019")
         .expect("directive")

@@ -216,6 +216,79 @@ async fn directive_page_lists_citing_documents() {
     );
 }
 
+/// Three articles citing the Land Law: by its 2013 title, its 2024 one, and its title alone.
+fn land_law_articles() -> Vec<tracuu::document::Document> {
+    [
+        (
+            "y2013",
+            2014,
+            "Theo Luật Đất đai 2013, người sử dụng đất được chuyển nhượng.",
+            "Luật Đất đai 2013",
+            "luat/đất-đai-2013",
+        ),
+        (
+            "y2024",
+            2024,
+            "Luật Đất đai 2024 có hiệu lực từ ngày 1/8/2024.",
+            "Luật Đất đai 2024",
+            "luat/đất-đai-2024",
+        ),
+        (
+            "undated",
+            2017,
+            "Tỉnh rà soát việc thu hồi đất theo Luật Đất đai.",
+            "Luật Đất đai",
+            "luat/đất-đai",
+        ),
+    ]
+    .into_iter()
+    .map(|(id, year, body, mention, key)| {
+        let mut doc = web::document(id, &format!("Tin {id}"), web::date(year, 3, 1), body);
+        doc.citations = vec![web::cite(body, mention, "luat", None, key)];
+        doc
+    })
+    .collect()
+}
+
+#[tokio::test]
+async fn a_name_several_documents_share_has_a_page_of_them_all() {
+    let (_dir, engine) = web::engine_of(&[land_law_articles()]);
+    let base = web::serve(engine).await;
+    let page = get(&format!("{base}/citations/luat/%C4%91%E1%BA%A5t-%C4%91ai")).await;
+    assert_eq!(page.status, 200, "{}", page.body);
+    assert!(page.text("h1").contains("Luật Đất đai"));
+    assert!(
+        page.text("h2").contains("Gồm 2 văn bản"),
+        "{}",
+        page.text("h2")
+    );
+    let versions = page.text(".versions li");
+    for label in ["Luật Đất đai 2013", "Luật Đất đai 2024"] {
+        assert!(versions.contains(label), "{label} in {versions}");
+    }
+    let links = page.hrefs(".versions a");
+    assert!(
+        links.contains(&"/citations/luat/%C4%91%E1%BA%A5t-%C4%91ai-2013".to_string()),
+        "{links:?}"
+    );
+    // Every article citing any of them, newest first; none of them "cited alongside".
+    assert!(page.text("h2").contains("Được trích dẫn trong 3 văn bản"));
+    assert_eq!(
+        page.hrefs(".citing .hit-title a"),
+        ["/documents/y2024", "/documents/undated", "/documents/y2013"]
+    );
+    assert!(
+        page.all(".doc-aside").is_empty(),
+        "{}",
+        page.text(".doc-aside")
+    );
+    // A year's page is its own, with no list of others.
+    let year = get(&format!("{base}{}", links[0])).await;
+    assert_eq!(year.status, 200, "{}", year.body);
+    assert!(year.all(".versions").is_empty());
+    assert!(year.text("h2").contains("Được trích dẫn trong 1 văn bản"));
+}
+
 /// No script can run from the document's data: the only script is ours, no element has an
 /// event handler attribute, no link is `javascript:`.
 fn assert_inert(page: &Page) {

@@ -5,13 +5,14 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 use tantivy::collector::{Count, TopDocs};
-use tantivy::query::TermQuery;
+use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, TantivyDocument};
-use tantivy::Term;
+use tantivy::{Searcher, Term};
 
+use super::facets::CitedCount;
 use super::response::CitationFacet;
 use super::snippet::escape_into;
-use super::{stored_body, stored_text, terms, Engine, SearchError};
+use super::{by_date, stored_body, stored_text, terms, Engine, SearchError};
 use crate::cite::issuers::is_party_code;
 use crate::cite::key::is_undated_title;
 use crate::cite::versions::{party_term_years, year_of};
@@ -66,8 +67,11 @@ pub struct DirectiveView {
     pub plenum: Option<u32>,
     /// Congress, Roman numerals.
     pub congress: Option<String>,
-    /// Documents citing it.
+    /// Documents citing it, or one of the documents it stands for.
     pub count: usize,
+    /// The documents it stands for, most cited first: each year's of a symbol several
+    /// documents share, each province's, each year's of a law's title; empty for most.
+    pub versions: Vec<CitedDocument>,
     /// The citing documents (newest first), each with the sentence that cites.
     pub citing: Vec<CitingDocument>,
     /// Other directives most often cited by the same documents.
@@ -93,35 +97,19 @@ pub struct CitingDocument {
 
 impl Engine {
     /// Every cited document, most cited first; `q` filters on the label or key, accents optional.
+    /// A key standing for others ("Luật Đất đai" for each year's) counts every document
+    /// citing any of them, as its facet and its `cites=` filter do.
     pub fn citations(&self, q: Option<&str>) -> Result<Vec<CitedDocument>, SearchError> {
         let searcher = self.reader.searcher();
-        let mut counts: HashMap<String, u64> = HashMap::new();
-        for segment in searcher.segment_readers() {
-            let Some(column) = segment.fast_fields().str("cites")? else {
-                continue;
-            };
-            let mut per_ord = vec![0u64; column.num_terms()];
-            for doc in segment.doc_ids_alive() {
-                for ord in column.term_ords(doc) {
-                    if let Some(n) = per_ord.get_mut(ord as usize) {
-                        *n += 1;
-                    }
-                }
-            }
-            let mut key = String::new();
-            for (ord, n) in per_ord.into_iter().enumerate().filter(|(_, n)| *n > 0) {
-                if column.ord_to_str(ord as u64, &mut key).unwrap_or(false) {
-                    *counts.entry(key.clone()).or_default() += n;
-                }
-            }
-        }
+        let counts = searcher.search(&AllQuery, &self.facet_collector())?;
         let needle = q.map(|q| fold(q.trim())).filter(|q| !q.is_empty());
         let mut out: Vec<CitedDocument> = counts
+            .citations()
             .into_iter()
-            .map(|(key, count)| CitedDocument {
-                label: label_for_key(&key),
-                kind: key.split('/').next().unwrap_or_default().to_string(),
-                key,
+            .map(|(key, count, _)| CitedDocument {
+                label: label_for_key(key),
+                kind: kind_of(key),
+                key: key.to_string(),
                 count,
             })
             .filter(|c| {
@@ -136,23 +124,14 @@ impl Engine {
 
     /// A cited directive with its citing documents; `None` when nothing cites `key`.
     pub fn directive(&self, key: &str) -> Result<Option<DirectiveView>, SearchError> {
-        if let Some(view) = self.directive_keyed(key)? {
+        let searcher = self.reader.searcher();
+        if let Some(view) = self.directive_keyed(&searcher, key)? {
             return Ok(Some(view));
         }
         // A key the corpus taught a fuller one for is that one's page: every mention of it
         // now has it.
-        if let Some(target) = self.alias_of(key) {
-            return self.directive_keyed(&target);
-        }
-        // A symbol several documents share, each cited with its year, or a law's title cited
-        // only with its years: the latest of them.
-        let searcher = self.reader.searcher();
-        let mut versions = terms::versions_of(&searcher, self.fields.cites, key);
-        if versions.is_empty() && is_undated_title(key) {
-            versions = terms::sharing(&searcher, self.fields.cites, key);
-        }
-        match versions.last() {
-            Some(latest) => self.directive_keyed(latest),
+        match self.alias_of(key) {
+            Some(target) => self.directive_keyed(&searcher, &target),
             None => Ok(None),
         }
     }
@@ -163,36 +142,68 @@ impl Engine {
         Manifest::load(&self.index).aliases.remove(key)
     }
 
-    /// The directive cited with exactly `key`.
-    fn directive_keyed(&self, key: &str) -> Result<Option<DirectiveView>, SearchError> {
-        let searcher = self.reader.searcher();
-        let query = TermQuery::new(
-            Term::from_field_text(self.fields.cites, key),
-            IndexRecordOption::Basic,
-        );
-        let top = TopDocs::with_limit(MAX_CITING).order_by_score();
+    /// The directive cited with `key`, or with a key it stands for: a symbol several
+    /// documents share ("nghi-quyet/21-NQ/TW" for its 2012 and 2022 resolutions), a law's
+    /// title without its year. Such a page lists every one's citing documents and each
+    /// one under [`DirectiveView::versions`]; what it says of the document itself (date,
+    /// term, issuing body) comes from the mentions of `key` alone, so that no page mixes
+    /// the facts of two documents.
+    fn directive_keyed(
+        &self,
+        searcher: &Searcher,
+        key: &str,
+    ) -> Result<Option<DirectiveView>, SearchError> {
+        let narrower = terms::sharing(searcher, self.fields.cites, key);
+        let term = |key: &str| -> Box<dyn Query> {
+            Box::new(TermQuery::new(
+                Term::from_field_text(self.fields.cites, key),
+                IndexRecordOption::Basic,
+            ))
+        };
+        let query: Box<dyn Query> = if narrower.is_empty() {
+            term(key)
+        } else {
+            let any = std::iter::once(key)
+                .chain(narrower.iter().map(String::as_str))
+                .map(|key| (Occur::Should, term(key)))
+                .collect();
+            Box::new(BooleanQuery::new(any))
+        };
+        let newest = TopDocs::with_limit(MAX_CITING)
+            .order_by(by_date::newest_first(searcher.schema(), &self.fields));
         let (docs, count, facets) =
-            searcher.search(&query, &(top, Count, self.facet_collector()))?;
+            searcher.search(&*query, &(newest, Count, self.facet_collector()))?;
         if count == 0 {
             return Ok(None);
         }
         let mut view = DirectiveView {
             key: key.to_string(),
             label: label_for_key(key),
-            kind: key.split('/').next().unwrap_or_default().to_string(),
+            kind: kind_of(key),
             count,
             ..DirectiveView::default()
         };
+        let is_version = |k: &str| narrower.iter().any(|n| n == k);
+        // Each year's of a symbol is that symbol; each year's of a law's title is a law of
+        // its own number.
+        let shares_symbol = !is_undated_title(key);
         let (mut dates, mut terms) = (Vec::new(), Vec::new());
         for (_, address) in docs {
             let doc: TantivyDocument = searcher.doc(address)?;
             let text = stored_body(&doc, &self.fields).unwrap_or_default();
             let citations = stored_citations(&doc, &self.fields);
-            let mentions: Vec<&Citation> = citations.iter().filter(|c| c.key == key).collect();
+            let mentions: Vec<&Citation> = citations
+                .iter()
+                .filter(|c| c.key == key || is_version(&c.key))
+                .collect();
             for mention in &mentions {
-                view.learn(mention);
-                dates.extend(mention.date.clone());
-                terms.extend(mention.term.clone());
+                if mention.key == key {
+                    view.learn(mention);
+                    dates.extend(mention.date.clone());
+                    terms.extend(mention.term.clone());
+                } else if shares_symbol {
+                    view.learn_shared(mention);
+                }
             }
             let (sentence, sentence_html) = mentions
                 .first()
@@ -213,22 +224,36 @@ impl Engine {
         }
         let party = view.issuer.as_deref().is_some_and(is_party_code);
         (view.date, view.term) = agreeing(&dates, &terms, party);
-        // Newest first; undated documents last.
-        view.citing
-            .sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
-        // The key standing for this one ("Luật Đất đai" for its 2013 title) is no other
-        // document cited alongside: the facets give it to every citing document.
-        let broader = terms::broader(key);
-        let mut cited_with: Vec<CitationFacet> = facets
-            .citations()
-            .into_iter()
-            .filter(|&(k, _, _)| k != key && broader.as_deref() != Some(k))
-            .map(|(k, count, weight)| CitationFacet {
-                label: label_for_key(k),
-                key: k.to_string(),
-                count,
-                weight,
+        let cited = facets.citations();
+        let listed = |&(k, count, weight): &CitedCount<'_>| CitationFacet {
+            label: label_for_key(k),
+            key: k.to_string(),
+            count,
+            weight,
+        };
+        view.versions = cited
+            .iter()
+            .filter(|(k, _, _)| is_version(k))
+            .map(|c| {
+                let facet = listed(c);
+                CitedDocument {
+                    kind: kind_of(&facet.key),
+                    key: facet.key,
+                    label: facet.label,
+                    count: facet.count,
+                }
             })
+            .collect();
+        view.versions
+            .sort_by(|a, b| b.count.cmp(&a.count).then_with(|| b.key.cmp(&a.key)));
+        // The key standing for this one ("Luật Đất đai" for its 2013 title) and those it
+        // stands for are no other document cited alongside: the facets give them to every
+        // citing document.
+        let broader = terms::broader(key);
+        let mut cited_with: Vec<CitationFacet> = cited
+            .iter()
+            .filter(|&&(k, _, _)| k != key && broader.as_deref() != Some(k) && !is_version(k))
+            .map(listed)
             .collect();
         cited_with.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.key.cmp(&b.key)));
         cited_with.truncate(MAX_CITED_WITH);
@@ -241,13 +266,24 @@ impl DirectiveView {
     /// Fills what is still unknown from one more mention: full mentions teach the rest
     /// (the date and term are settled over every mention, by `agreeing`).
     fn learn(&mut self, c: &Citation) {
-        fill(&mut self.number, &c.number);
-        fill(&mut self.symbol, &c.symbol);
-        fill(&mut self.issuer, &c.issuer);
+        self.learn_shared(c);
         fill(&mut self.issuing_body, &c.issuing_body);
         fill(&mut self.plenum, &c.plenum);
         fill(&mut self.congress, &c.congress);
     }
+
+    /// Fills what a document shares with the others of its key ([`DirectiveView::versions`]):
+    /// one symbol is one number and one issuer, whichever year or province's.
+    fn learn_shared(&mut self, c: &Citation) {
+        fill(&mut self.number, &c.number);
+        fill(&mut self.symbol, &c.symbol);
+        fill(&mut self.issuer, &c.issuer);
+    }
+}
+
+/// The type slug of a key ("nghi-quyet").
+fn kind_of(key: &str) -> String {
+    key.split('/').next().unwrap_or_default().to_string()
 }
 
 /// The date and term most mentions give, unless they contradict each other: a Party

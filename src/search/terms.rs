@@ -31,22 +31,10 @@ pub fn starting_with(
     Ok(terms)
 }
 
-/// The keys, in `field`, of the documents sharing the symbol of `key`, one a year
-/// ("nghi-quyet/21-NQ/TW/2012", "…/2022", see `cite::versions`); empty for any other key.
-pub fn versions_of(searcher: &Searcher, field: Field, key: &str) -> Vec<String> {
-    if split_version(key).is_some() {
-        return Vec::new();
-    }
-    let found = starting_with(searcher, field, &format!("{key}/")).unwrap_or_default();
-    found
-        .into_keys()
-        .filter(|k| split_version(k).is_some_and(|(base, _)| base == key))
-        .collect()
-}
-
 /// The keys, in `field`, of every document a symbol's `key` may stand for: the years it
-/// was shared in ([`versions_of`]) and the places of the local bodies each numbering their
-/// own ("nghi-quyet/5-NQ/TU/bắc-ninh", "…/hà-giang", see `cite::place`), with their years.
+/// was shared in ("nghi-quyet/21-NQ/TW/2012", "…/2022", see `cite::versions`) and the
+/// places of the local bodies each numbering their own ("nghi-quyet/5-NQ/TU/bắc-ninh",
+/// "…/hà-giang", see `cite::place`), with their years.
 /// A law's title without a year ("luat/đất-đai") stands for the title of each year
 /// ("luat/đất-đai-2013"). Empty for a key already of one year or one place.
 pub fn sharing(searcher: &Searcher, field: Field, key: &str) -> Vec<String> {

@@ -247,10 +247,15 @@ pub fn engine_of(batches: &[Vec<Document>]) -> (TempDir, Engine) {
 /// Serves the corpus on 127.0.0.1:0; returns the temp dir to keep and the base URL.
 pub async fn start() -> (TempDir, String) {
     let (dir, engine) = engine();
+    (dir, serve(engine).await)
+}
+
+/// Serves `engine` on 127.0.0.1:0; returns the base URL.
+pub async fn serve(engine: Engine) -> String {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind");
     let addr = listener.local_addr().expect("addr");
     tokio::spawn(tracuu::server::serve(listener, Arc::new(engine)));
-    (dir, format!("http://{addr}"))
+    format!("http://{addr}")
 }

@@ -43,6 +43,20 @@ fn body(view: &DirectiveView) -> Markup {
                 p.kicker { a href="/" { "Tìm kiếm" } " › " (kind) }
                 h1 #directive-title { (view.label) }
                 (facts(view, kind))
+                @if !view.versions.is_empty() {
+                    section aria-labelledby="versions-heading" {
+                        h2 #versions-heading { "Gồm " (view.versions.len()) " văn bản" }
+                        p.muted { "Tên này được dùng cho nhiều văn bản; mỗi văn bản có trang riêng." }
+                        ul.directive-list.versions {
+                            @for v in &view.versions {
+                                li {
+                                    a href=(urls::directive(&v.key)) { (v.label) }
+                                    span.count title="Số văn bản trích dẫn" { (v.count) }
+                                }
+                            }
+                        }
+                    }
+                }
                 p.actions {
                     a.button href=(search.href()) { "Tìm trong " (view.count) " văn bản trích dẫn" }
                 }
