@@ -131,13 +131,13 @@ pub fn is_year(digits: &str) -> bool {
             .is_ok_and(|y| (1945..=2100).contains(&y))
 }
 
-/// "năm 2022" at `pos` (not a range "năm 2021-2025") → end.
-pub fn year_at(f: &Folded, pos: usize) -> Option<usize> {
+/// "năm 2022" at `pos` (not a range "năm 2021-2025") → (end, "2022").
+pub fn year_at<'f>(f: &'f Folded, pos: usize) -> Option<(usize, &'f str)> {
     let c = YEAR.captures(f.ahead(pos, CLAUSE_WINDOW))?;
     let end = pos + c.get(0)?.end();
-    let ok =
-        is_year(c.get(1)?.as_str()) && !f.word_at(end) && !RANGE_AFTER.is_match(f.ahead(end, 8));
-    ok.then_some(end)
+    let year = c.get(1)?.as_str();
+    let ok = is_year(year) && !f.word_at(end) && !RANGE_AFTER.is_match(f.ahead(end, 8));
+    ok.then_some((end, year))
 }
 
 /// "(khóa XIII)", ", khoá 13", " khóa XX" at `pos` → (end, "XIII").
@@ -324,7 +324,11 @@ mod tests {
 
     #[test]
     fn years_and_terms() {
-        assert!(year_at(&Folded::new(" năm 2022 về"), 0).is_some());
+        assert_eq!(
+            year_at(&Folded::new(" năm 2022 về"), 0),
+            Some((" nam 2022".len(), "2022")),
+            "the end is in the folded text"
+        );
         assert!(year_at(&Folded::new(" năm 2021-2025"), 0).is_none());
         let rows = [
             (" (khóa XIII)", Some("XIII")),

@@ -233,7 +233,7 @@ pub fn complete(f: &Folded, drafts: &mut [Draft]) {
         return;
     };
     let mut pos = last.end;
-    let (mut date, mut term, mut body, mut year) = (None, None, None, false);
+    let (mut date, mut term, mut body, mut year) = (None, None, None, None);
     loop {
         if date.is_none() {
             if let Some((end, d)) = date_at(f, pos) {
@@ -243,9 +243,9 @@ pub fn complete(f: &Folded, drafts: &mut [Draft]) {
                 continue;
             }
         }
-        if !year {
-            if let Some(end) = year_at(f, pos) {
-                year = true;
+        if year.is_none() {
+            if let Some((end, y)) = year_at(f, pos) {
+                year = Some(y.to_string());
                 pos = end;
                 extend(last, end, body.is_none() && single);
                 continue;
@@ -282,6 +282,36 @@ pub fn complete(f: &Folded, drafts: &mut [Draft]) {
             draft.date = date.clone();
         }
     }
+    if let (true, Some(draft)) = (single, drafts.first_mut()) {
+        let dated = draft
+            .date
+            .as_deref()
+            .and_then(|d| d.get(..4))
+            .map(str::to_string);
+        decree_of_year(draft, year.or(dated).as_deref());
+    }
+}
+
+/// The first year whose decrees all carry it in their symbol (`N/YYYY/NĐ-CP`); the
+/// decrees before were "67/CP", "64-CP".
+const FIRST_DECREE_YEAR: u32 = 1997;
+
+/// "Nghị định 79 năm 2010", "Nghị định 159 ngày 12/11/2013": a decree whose year the
+/// text gives has the symbol of that year's decree of that number, as "Nghị định
+/// 01/2017" has (see [`decree_by_year`]).
+fn decree_of_year(draft: &mut Draft, year: Option<&str>) {
+    let year = year.filter(|y| y.parse::<u32>().is_ok_and(|y| y >= FIRST_DECREE_YEAR));
+    let (Some(year), Some(number)) = (year, &draft.number) else {
+        return;
+    };
+    if draft.kind != "nghi-dinh" || draft.symbol.is_some() {
+        return;
+    }
+    if draft.issuer.as_deref().is_some_and(|issuer| issuer != "CP") {
+        return;
+    }
+    draft.symbol = Some(format!("{number:0>2}/{year}/NĐ-CP"));
+    draft.issuer = Some("CP".to_string());
 }
 
 fn extend(draft: &mut Draft, end: usize, in_span: bool) {
@@ -472,5 +502,59 @@ mod tests {
             "nghi-quyet",
         );
         assert!(d.iter().all(|d| d.issuer.as_deref() == Some("TW")), "{d:?}");
+    }
+
+    #[test]
+    fn a_decree_with_its_year_has_that_year_s_symbol() {
+        let rows: &[(&str, &str, Option<&str>)] = &[
+            (
+                "Nghị định số 79 năm 2010 của Chính phủ",
+                "nghi dinh",
+                Some("79/2010/NĐ-CP"),
+            ),
+            (
+                "theo Nghị định 159 ngày 12/11/2013 của Chính phủ",
+                "nghi dinh",
+                Some("159/2013/NĐ-CP"),
+            ),
+            (
+                "Nghị định 210 của Chính phủ năm 2013 về",
+                "nghi dinh",
+                Some("210/2013/NĐ-CP"),
+            ),
+            (
+                "Nghị định 5 năm 2019 quy định",
+                "nghi dinh",
+                Some("05/2019/NĐ-CP"),
+            ),
+            // Decrees before 1997 carried no year in their symbol ("43/CP").
+            (
+                "Nghị định 43 ngày 5/1/1994 của Chính phủ",
+                "nghi dinh",
+                None,
+            ),
+            // A year after a list is not said of each item.
+            ("Nghị định 15, 16 năm 2016 về", "nghi dinh", None),
+            ("Nghị định 67 của Chính phủ về", "nghi dinh", None),
+            // A range is a period, not the decree's year.
+            ("Nghị định 67 năm 2015-2020 về", "nghi dinh", None),
+            // Only decrees are numbered afresh each year by one body.
+            (
+                "Nghị quyết 21 năm 2012 của Bộ Chính trị",
+                "nghi quyet",
+                None,
+            ),
+            ("Thông tư 02 năm 2017 của Bộ Y tế", "thong tu", None),
+        ];
+        for &(text, word, want) in rows {
+            let kind = match word {
+                "nghi dinh" => "nghi-dinh",
+                "nghi quyet" => "nghi-quyet",
+                _ => "thong-tu",
+            };
+            let drafts = parse(text, word, kind);
+            let first = drafts.first().and_then(|d| d.symbol.as_deref());
+            assert_eq!(first, want, "{text}");
+        }
     }
 }
