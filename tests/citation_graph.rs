@@ -366,6 +366,16 @@ fn documents_sharing_a_symbol_years_apart_are_told_apart() {
     assert_eq!(both.count, 4);
     let citing_ids: Vec<&str> = both.citing.iter().map(|c| c.id.as_str()).collect();
     assert_eq!(citing_ids, ["late", "new", "mid", "old"], "newest first");
+    let cited_as: Vec<Option<&str>> = both.citing.iter().map(|c| c.cited_as.as_deref()).collect();
+    assert_eq!(
+        cited_as,
+        [
+            Some("nghi-quyet/21-NQ/TW/2022"),
+            Some("nghi-quyet/21-NQ/TW/2022"),
+            Some("nghi-quyet/21-NQ/TW/2012"),
+            Some("nghi-quyet/21-NQ/TW/2012")
+        ]
+    );
     assert_eq!(
         versions(&both),
         [

@@ -282,6 +282,14 @@ async fn a_name_several_documents_share_has_a_page_of_them_all() {
         "{}",
         page.text(".doc-aside")
     );
+    // Each says which of them it cites, linking to its page.
+    assert_eq!(
+        page.hrefs(".citing .cited-as"),
+        [
+            "/citations/luat/%C4%91%E1%BA%A5t-%C4%91ai-2024",
+            "/citations/luat/%C4%91%E1%BA%A5t-%C4%91ai-2013"
+        ]
+    );
     // A year's page is its own, with no list of others.
     let year = get(&format!("{base}{}", links[0])).await;
     assert_eq!(year.status, 200, "{}", year.body);

@@ -93,6 +93,9 @@ pub struct CitingDocument {
     pub sentence_html: String,
     /// Mentions of the directive in the document.
     pub mentions: usize,
+    /// On the page of a key standing for several documents, the one of them its first
+    /// mention names (a key of [`DirectiveView::versions`]); `None` when it names the key.
+    pub cited_as: Option<String>,
 }
 
 impl Engine {
@@ -220,6 +223,10 @@ impl Engine {
                 sentence,
                 sentence_html,
                 mentions: mentions.len(),
+                cited_as: mentions
+                    .first()
+                    .filter(|m| m.key != key)
+                    .map(|m| m.key.clone()),
             });
         }
         let party = view.issuer.as_deref().is_some_and(is_party_code);

@@ -9,6 +9,7 @@ use super::error::PageError;
 use super::layout::{date, page, vi_date, HtmlPage, SearchBox};
 use super::params::SearchState;
 use super::urls;
+use crate::cite::label_for_key;
 use crate::cite::model::type_name;
 use crate::search::citations::DirectiveView;
 use crate::server::routes::AppState;
@@ -74,6 +75,10 @@ fn body(view: &DirectiveView) -> Markup {
                                     (date(doc.date.as_deref()))
                                     @if doc.date.is_some() { span.sep aria-hidden="true" { "·" } }
                                     (doc.mentions) " lần nhắc đến"
+                                    @if let Some(version) = &doc.cited_as {
+                                        span.sep aria-hidden="true" { "·" }
+                                        a.cited-as href=(urls::directive(version)) { (label_for_key(version)) }
+                                    }
                                 }
                                 @if !doc.sentence_html.is_empty() {
                                     // Escaped by the engine, the mention in <b>.
