@@ -18,7 +18,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use super::clause::is_year;
 use super::key::title_key;
 use super::model::Citation;
-use super::versions::{versioned_key, versions, year_meant, Versions};
+use super::versions::{versioned_key, versions, year_meant, year_of, Versions};
 
 /// How many times as many documents as the other years' cite the year a mention without
 /// one is taken to mean ([`dominant_year`]).
@@ -97,7 +97,8 @@ pub fn corpus_aliases(docs: &[Vec<Citation>]) -> HashMap<String, String> {
             };
             // A mention dated 1973 is no decree of 2006. (The candidates stay as they are:
             // one ruled out by its year does not make the one left the document meant.)
-            let target = target.filter(|key| match (key_year(key), signed_in(c)) {
+            let signed = c.date.as_deref().and_then(year_of);
+            let target = target.filter(|key| match (key_year(key), signed) {
                 (Some(theirs), Some(mine)) => theirs == mine,
                 _ => true,
             });
@@ -130,11 +131,6 @@ fn lacks_its_year(c: &Citation) -> bool {
             c.kind == "nghi-dinh" && symbol.ends_with("/NĐ-CP") && symbol_year(symbol).is_none()
         }
     }
-}
-
-/// The year a mention's date gives ("ngày 22-2-1973" → 1973).
-fn signed_in(c: &Citation) -> Option<i32> {
-    c.date.as_deref()?.get(..4)?.parse().ok()
 }
 
 /// How many documents cite each key (a key once a document).

@@ -238,6 +238,11 @@ fn sanitize(raw: &str) -> String {
         .collect()
 }
 
+/// The type slug a key starts with ("nghi-quyet/21-NQ/TW" → "nghi-quyet").
+pub fn kind_of_key(key: &str) -> &str {
+    key.split('/').next().unwrap_or(key)
+}
+
 /// A human label from a key alone, for facets and lists where only keys are at hand:
 /// the inverse of [`key_for`] ("nghi-quyet/tw4-XII" → "Nghị quyết Trung ương 4 khóa XII").
 pub fn label_for_key(key: &str) -> String {

@@ -12,6 +12,7 @@ use super::draft::Draft;
 use super::folded::Folded;
 use super::grammar::{TYPE_WORDS, UNIT_WORDS};
 use super::symbol::{parse_symbol, strip_zeros, Symbol};
+use super::versions::year_of;
 
 /// "(NQ)" written after the type word, then "số", "số:", or nothing.
 static LEAD: LazyLock<Regex> =
@@ -245,7 +246,7 @@ pub fn complete(f: &Folded, drafts: &mut [Draft]) {
         }
         if year.is_none() {
             if let Some((end, y)) = year_at(f, pos) {
-                year = Some(y.to_string());
+                year = y.parse::<i32>().ok();
                 pos = end;
                 extend(last, end, body.is_none() && single);
                 continue;
@@ -283,24 +284,20 @@ pub fn complete(f: &Folded, drafts: &mut [Draft]) {
         }
     }
     if let (true, Some(draft)) = (single, drafts.first_mut()) {
-        let dated = draft
-            .date
-            .as_deref()
-            .and_then(|d| d.get(..4))
-            .map(str::to_string);
-        decree_of_year(draft, year.or(dated).as_deref());
+        let signed = year.or_else(|| draft.date.as_deref().and_then(year_of));
+        decree_of_year(draft, signed);
     }
 }
 
 /// The first year whose decrees all carry it in their symbol (`N/YYYY/NĐ-CP`); the
 /// decrees before were "67/CP", "64-CP".
-const FIRST_DECREE_YEAR: u32 = 1997;
+const FIRST_DECREE_YEAR: i32 = 1997;
 
 /// "Nghị định 79 năm 2010", "Nghị định 159 ngày 12/11/2013": a decree whose year the
 /// text gives has the symbol of that year's decree of that number, as "Nghị định
 /// 01/2017" has (see [`decree_by_year`]).
-fn decree_of_year(draft: &mut Draft, year: Option<&str>) {
-    let year = year.filter(|y| y.parse::<u32>().is_ok_and(|y| y >= FIRST_DECREE_YEAR));
+fn decree_of_year(draft: &mut Draft, year: Option<i32>) {
+    let year = year.filter(|&y| y >= FIRST_DECREE_YEAR);
     let (Some(year), Some(number)) = (year, &draft.number) else {
         return;
     };

@@ -532,6 +532,35 @@ fn proximity_queries(query: &AnalyzedQuery, fields: &Fields) -> Vec<(Term, Box<d
         .collect()
 }
 
+/// The documents citing any of `keys` in the `cites` field: the filter `cites=` (which
+/// scores nothing: `scored` false) and a directive's page (a key and the keys it stands
+/// for, `terms::sharing`; scored, for the weights of what is cited alongside).
+pub fn citing_any<'a>(
+    cites: Field,
+    keys: impl IntoIterator<Item = &'a str>,
+    scored: bool,
+) -> Box<dyn Query> {
+    let term = |key: &str| -> Box<dyn Query> {
+        let term = Box::new(TermQuery::new(
+            Term::from_field_text(cites, key),
+            IndexRecordOption::Basic,
+        ));
+        if scored {
+            term
+        } else {
+            Box::new(ConstScoreQuery::new(term, 0.0))
+        }
+    };
+    let mut any: Vec<(Occur, Box<dyn Query>)> = keys
+        .into_iter()
+        .map(|key| (Occur::Should, term(key)))
+        .collect();
+    match any.len() {
+        1 => any.swap_remove(0).1,
+        _ => Box::new(BooleanQuery::new(any)),
+    }
+}
+
 fn filter_queries(filters: &Filters, fields: &Fields) -> Vec<Box<dyn Query>> {
     let mut out: Vec<Box<dyn Query>> = Vec::new();
     let exact = |field: Field, value: &str| -> Box<dyn Query> {
@@ -542,14 +571,8 @@ fn filter_queries(filters: &Filters, fields: &Fields) -> Vec<Box<dyn Query>> {
         Box::new(ConstScoreQuery::new(Box::new(term), 0.0))
     };
     if let Some(key) = &filters.cites {
-        let any: Vec<(Occur, Box<dyn Query>)> = std::iter::once(key)
-            .chain(&filters.cites_versions)
-            .map(|key| (Occur::Should, exact(fields.cites, key)))
-            .collect();
-        out.push(match any.len() {
-            1 => exact(fields.cites, key),
-            _ => Box::new(BooleanQuery::new(any)),
-        });
+        let keys = std::iter::once(key).chain(&filters.cites_versions);
+        out.push(citing_any(fields.cites, keys.map(String::as_str), false));
     }
     if let Some(kind) = &filters.cited_type {
         out.push(exact(fields.cited_types, kind));

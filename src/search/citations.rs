@@ -5,16 +5,18 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, TermQuery};
-use tantivy::schema::{IndexRecordOption, TantivyDocument};
-use tantivy::{Searcher, Term};
+use tantivy::query::AllQuery;
+use tantivy::schema::TantivyDocument;
+use tantivy::Searcher;
 
+use super::build::citing_any;
 use super::facets::CitedCount;
 use super::response::CitationFacet;
 use super::snippet::escape_into;
 use super::{by_date, stored_body, stored_text, terms, Engine, SearchError};
 use crate::cite::issuers::is_party_code;
 use crate::cite::key::is_undated_title;
+use crate::cite::key::kind_of_key;
 use crate::cite::versions::{party_term_years, year_of};
 use crate::cite::{label_for_key, Citation};
 use crate::index::manifest::Manifest;
@@ -98,6 +100,18 @@ pub struct CitingDocument {
     pub cited_as: Option<String>,
 }
 
+impl CitedDocument {
+    /// The entry of `key`, cited by `count` documents.
+    fn of(key: &str, count: u64) -> CitedDocument {
+        CitedDocument {
+            key: key.to_string(),
+            label: label_for_key(key),
+            kind: kind_of_key(key).to_string(),
+            count,
+        }
+    }
+}
+
 impl Engine {
     /// Every cited document, most cited first; `q` filters on the label or key, accents optional.
     /// A key standing for others ("Luật Đất đai" for each year's) counts every document
@@ -109,12 +123,7 @@ impl Engine {
         let mut out: Vec<CitedDocument> = counts
             .citations()
             .into_iter()
-            .map(|(key, count, _)| CitedDocument {
-                label: label_for_key(key),
-                kind: kind_of(key),
-                key: key.to_string(),
-                count,
-            })
+            .map(|(key, count, _)| CitedDocument::of(key, count))
             .filter(|c| {
                 needle
                     .as_deref()
@@ -157,21 +166,8 @@ impl Engine {
         key: &str,
     ) -> Result<Option<DirectiveView>, SearchError> {
         let narrower = terms::sharing(searcher, self.fields.cites, key);
-        let term = |key: &str| -> Box<dyn Query> {
-            Box::new(TermQuery::new(
-                Term::from_field_text(self.fields.cites, key),
-                IndexRecordOption::Basic,
-            ))
-        };
-        let query: Box<dyn Query> = if narrower.is_empty() {
-            term(key)
-        } else {
-            let any = std::iter::once(key)
-                .chain(narrower.iter().map(String::as_str))
-                .map(|key| (Occur::Should, term(key)))
-                .collect();
-            Box::new(BooleanQuery::new(any))
-        };
+        let keys = std::iter::once(key).chain(narrower.iter().map(String::as_str));
+        let query = citing_any(self.fields.cites, keys, true);
         let newest = TopDocs::with_limit(MAX_CITING)
             .order_by(by_date::newest_first(searcher.schema(), &self.fields));
         let (docs, count, facets) =
@@ -182,7 +178,7 @@ impl Engine {
         let mut view = DirectiveView {
             key: key.to_string(),
             label: label_for_key(key),
-            kind: kind_of(key),
+            kind: kind_of_key(key).to_string(),
             count,
             ..DirectiveView::default()
         };
@@ -241,15 +237,7 @@ impl Engine {
         view.versions = cited
             .iter()
             .filter(|(k, _, _)| is_version(k))
-            .map(|c| {
-                let facet = listed(c);
-                CitedDocument {
-                    kind: kind_of(&facet.key),
-                    key: facet.key,
-                    label: facet.label,
-                    count: facet.count,
-                }
-            })
+            .map(|&(k, count, _)| CitedDocument::of(k, count))
             .collect();
         view.versions
             .sort_by(|a, b| b.count.cmp(&a.count).then_with(|| b.key.cmp(&a.key)));
@@ -286,11 +274,6 @@ impl DirectiveView {
         fill(&mut self.symbol, &c.symbol);
         fill(&mut self.issuer, &c.issuer);
     }
-}
-
-/// The type slug of a key ("nghi-quyet").
-fn kind_of(key: &str) -> String {
-    key.split('/').next().unwrap_or_default().to_string()
 }
 
 /// The date and term most mentions give, unless they contradict each other: a Party

@@ -18,6 +18,7 @@ use tantivy::index::{SegmentId, SegmentReader};
 use tantivy::{DocId, Score, Searcher, SegmentOrdinal};
 
 use super::terms;
+use crate::cite::key::kind_of_key;
 
 /// Types beyond this many in one segment share the last slot (there are about fifteen).
 const MAX_KINDS: usize = 64;
@@ -189,7 +190,7 @@ impl SegmentTable {
             .map(|(key, broader)| (ord_of(key), broader.as_deref().and_then(ord_of)))
             .collect();
         for key in &keys {
-            let kind = key.split('/').next().unwrap_or_default();
+            let kind = kind_of_key(key);
             let slot = match self.kinds.iter().position(|k| &**k == kind) {
                 Some(slot) => slot,
                 None if self.kinds.len() < MAX_KINDS => {
