@@ -179,15 +179,21 @@ static ASCII_FOLD: LazyLock<Box<[u8; SLOTS]>> = LazyLock::new(|| {
 /// set, which end an ASCII run like any non-ASCII byte.
 #[inline(always)]
 fn load_word(bytes: &[u8], i: usize) -> u64 {
-    let mut chunk = [0x80; 8];
-    match bytes.get(i..i + 8) {
-        Some(eight) => chunk.copy_from_slice(eight),
-        None => {
-            let rest = bytes.get(i..).unwrap_or_default();
-            chunk[..rest.len()].copy_from_slice(rest);
-        }
+    if let Some(eight) = bytes.get(i..i + 8) {
+        let mut chunk = [0; 8];
+        chunk.copy_from_slice(eight);
+        return u64::from_le_bytes(chunk);
     }
-    u64::from_le_bytes(chunk)
+    // The tail of a short token, assembled in a register: copying it into `chunk` was a call
+    // to `memcpy` (its length is not a constant), at every char of every token under eight
+    // bytes, most words of an index.
+    let rest = bytes.get(i..).unwrap_or_default();
+    rest.iter()
+        .take(8)
+        .enumerate()
+        .fold(HIGH_BITS, |word, (k, &b)| {
+            word ^ ((u64::from(b) ^ 0x80) << (8 * k))
+        })
 }
 
 /// The high bit of each byte of a `u64`: set in a byte that is not ASCII.
@@ -348,6 +354,18 @@ mod tests {
             let want = chunk.map(|b| b.to_ascii_lowercase());
             let got = ascii_lowercase_word(u64::from_le_bytes(chunk)).to_le_bytes();
             assert_eq!(got, want, "{chunk:?}");
+        }
+    }
+
+    #[test]
+    fn loads_a_tail_padded_with_high_bytes() {
+        let bytes = "Đảng ủy".as_bytes();
+        for i in 0..=bytes.len() {
+            let mut want = [0x80; 8];
+            for (k, &b) in bytes[i..].iter().take(8).enumerate() {
+                want[k] = b;
+            }
+            assert_eq!(load_word(bytes, i).to_le_bytes(), want, "from {i}");
         }
     }
 
