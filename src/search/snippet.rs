@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use crate::text::exact_filter::exact_word;
-use crate::text::fold::{fold_char, fold_into};
+use crate::text::fold::{fold_char, fold_word_into};
 use crate::text::tokenizer::word_spans;
 
 /// Length of a snippet in bytes of text: about two lines on a results page.
@@ -193,7 +193,7 @@ impl<'h> Scan<'h> {
         if !self.filter.may_match(token) {
             return Added::More;
         }
-        fold_into(token, &mut self.folded);
+        fold_word_into(token, &mut self.folded);
         let Some(word) = self.words.iter().position(|w| *w == self.folded) else {
             return Added::More;
         };

@@ -2,7 +2,7 @@
 
 use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 
-use super::fold::fold_into;
+use super::fold::fold_word_into;
 
 /// Folds each token: no marks, đ → d, lower-case.
 #[derive(Clone, Copy, Default)]
@@ -52,7 +52,7 @@ impl<S: TokenStream> TokenStream for FoldTokenStream<'_, S> {
         if token.text.is_ascii() {
             token.text.make_ascii_lowercase();
         } else {
-            fold_into(&token.text, self.buffer);
+            fold_word_into(&token.text, self.buffer);
             std::mem::swap(&mut token.text, self.buffer);
         }
         true
