@@ -287,10 +287,14 @@ pub fn label_for_key(key: &str) -> String {
     if LAW_KINDS.contains(&kind) && !rest.contains('/') {
         // The key keeps the name in lower case; the names of institutions in it are written
         // as names ("Luật Tổ chức Chính phủ").
-        let title = PROPER_NAMES.iter().fold(
-            format!(" {} ", rest.replace('-', " ")),
-            |title, (lower, proper)| title.replace(&format!(" {lower} "), &format!(" {proper} ")),
-        );
+        // Most titles hold none of them: a name is formatted only where it occurs (a
+        // facet's 20 labels, on every search).
+        let mut title = format!(" {} ", rest.replace('-', " "));
+        for (lower, proper) in PROPER_NAMES {
+            if title.contains(lower) {
+                title = title.replace(&format!(" {lower} "), &format!(" {proper} "));
+            }
+        }
         return format!("{name} {}", capitalize(title.trim()));
     }
     symbol_label(name, rest)
