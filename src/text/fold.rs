@@ -116,7 +116,7 @@ pub fn fold(text: &str) -> String {
 pub fn fold_word_into(word: &str, out: &mut String) {
     out.clear();
     let bytes = word.as_bytes();
-    let ascii_fold = &**ASCII_FOLD;
+    let (ascii_fold, table) = (&**ASCII_FOLD, FoldTable::get());
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         if b.is_ascii() {
@@ -124,20 +124,32 @@ pub fn fold_word_into(word: &str, out: &mut String) {
             i += 1;
             continue;
         }
-        if let Some((slot, len)) = slot_at(word, i) {
-            if ascii_fold[slot] != 0 {
-                out.push(char::from(ascii_fold[slot]));
-                i += len;
-                continue;
-            }
-        }
-        let (cp, len) = decode_at(word, i);
+        let (folded, len) = fold_non_ascii_at(word, i, ascii_fold, &table);
         i += len;
-        let f = FoldTable::get().folding_code_point(cp);
-        if !f.combining {
-            out.push(f.folded);
+        if let Some(c) = folded {
+            out.push(c);
         }
     }
+}
+
+/// How the non-ASCII char at byte `i` of `text` folds, and its length in bytes; `None` for
+/// a combining mark, which folding drops. A Vietnamese letter goes straight from its bytes
+/// to one ASCII char through `ascii_fold` (`ASCII_FOLD`).
+#[inline(always)]
+fn fold_non_ascii_at(
+    text: &str,
+    i: usize,
+    ascii_fold: &[u8; SLOTS],
+    table: &FoldTable,
+) -> (Option<char>, usize) {
+    if let Some((slot, len)) = slot_at(text, i) {
+        if ascii_fold[slot] != 0 {
+            return (Some(char::from(ascii_fold[slot])), len);
+        }
+    }
+    let (cp, len) = decode_at(text, i);
+    let f = table.folding_code_point(cp);
+    ((!f.combining).then_some(f.folded), len)
 }
 
 /// Folds `text` into `out` (cleared first), reusing its allocation on hot paths.
@@ -163,23 +175,19 @@ pub fn fold_into(text: &str, out: &mut String) {
         if run == 8 || i == bytes.len() {
             continue;
         }
-        // A Vietnamese letter, two or three bytes, straight from its bytes to one ASCII byte.
-        if let Some((slot, len)) = slot_at(text, i) {
-            if ascii_fold[slot] != 0 {
-                folded[j] = ascii_fold[slot];
-                i += len;
-                j += 1;
-                continue;
-            }
-        }
-        let (cp, len) = decode_at(text, i);
+        let (c, len) = fold_non_ascii_at(text, i, ascii_fold, &table);
         i += len;
-        let f = table.folding_code_point(cp);
-        if f.combining {
+        let Some(c) = c else {
+            continue;
+        };
+        // One ASCII byte for a char of two or more (every Vietnamese letter): it fits.
+        if c.is_ascii() {
+            folded[j] = c as u8;
+            j += 1;
             continue;
         }
         let mut buf = [0; 4];
-        let encoded = f.folded.encode_utf8(&mut buf).as_bytes();
+        let encoded = c.encode_utf8(&mut buf).as_bytes();
         let room = j + encoded.len() + (bytes.len() - i) + 8;
         if folded.len() < room {
             folded.resize(room, 0);
