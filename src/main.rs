@@ -475,7 +475,14 @@ fn serve(
             index.display()
         );
     }
-    let engine = LiveEngine::new(Arc::new(Engine::open(&dir)?.with_result_cache(cache_bytes)));
+    let engine = Engine::open(&dir)?.with_result_cache(cache_bytes);
+    // The first search would otherwise wait for the grammar and the facet tables; a failure
+    // here is one the searches will report too.
+    match engine.warm() {
+        Ok(took) => tracing::info!(took_ms = took.as_secs_f64() * 1000.0, "warmed up"),
+        Err(error) => tracing::warn!(%error, "warming up failed"),
+    }
+    let engine = LiveEngine::new(Arc::new(engine));
     let config = ServerConfig {
         limits,
         write_token,

@@ -216,3 +216,41 @@ fn telex_and_vni_queries_are_read_as_vietnamese() {
         assert_eq!((exact.total, exact.searched_for), (0, None), "{q}");
     }
 }
+
+#[test]
+fn warming_up_builds_the_facet_tables_and_changes_no_answer() {
+    let (ws, engine) = seeds();
+    let request = SearchRequest {
+        q: "huong dan 38".into(),
+        ..SearchRequest::default()
+    };
+    let cold = engine.search(&request).expect("search");
+
+    let fresh = ws.engine();
+    assert!(!fresh.is_warm(), "a new engine has read no segment yet");
+    fresh.warm().expect("warm");
+    assert!(fresh.is_warm());
+    let warm = fresh.search(&request).expect("search");
+    let hits = |r: &tracuu::search::response::SearchResponse| {
+        let ids: Vec<(String, String)> = r
+            .hits
+            .iter()
+            .map(|h| (h.id.clone(), h.snippet_html.clone()))
+            .collect();
+        (r.total, ids)
+    };
+    assert_eq!(hits(&cold), hits(&warm));
+    assert_eq!(
+        serde_json::to_value(&cold.facets).expect("json"),
+        serde_json::to_value(&warm.facets).expect("json")
+    );
+}
+
+#[test]
+fn an_empty_index_warms_up() {
+    let ws = Workspace::new();
+    ws.ingest();
+    let engine = ws.engine();
+    engine.warm().expect("warm");
+    assert!(engine.is_warm());
+}

@@ -277,6 +277,15 @@ impl FacetTables {
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
+    /// Whether the table of every segment of `searcher` is built.
+    pub fn holds_all(&self, searcher: &Searcher) -> bool {
+        let tables = self.lock();
+        searcher
+            .segment_readers()
+            .iter()
+            .all(|reader| tables.contains_key(&reader.segment_id()))
+    }
+
     /// The table of a segment, read on first use.
     fn of(&self, reader: &SegmentReader) -> tantivy::Result<Arc<SegmentTable>> {
         let id = reader.segment_id();

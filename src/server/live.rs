@@ -81,9 +81,12 @@ pub async fn follow_snapshots(
             if !index::exists(&dir) {
                 return Err(format!("{} holds no index yet", dir.display()));
             }
-            Engine::open(&dir)
+            let engine = Engine::open(&dir)
                 .map(|engine| engine.with_result_cache(cache_bytes))
-                .map_err(|e| e.to_string())
+                .map_err(|e| e.to_string())?;
+            // Warmed before it serves, so that no search after the swap waits for it.
+            engine.warm().map_err(|e| e.to_string())?;
+            Ok(engine)
         })
         .await;
         match opened {
