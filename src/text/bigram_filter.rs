@@ -68,13 +68,24 @@ impl<T: Tokenizer> Tokenizer for BigramFilterWrapper<T> {
     }
 }
 
+/// The last word seen, kept as the tail of the token's text (the second word of the pair
+/// just given, or the whole text after a word that paired with nothing).
+#[derive(Clone, Copy)]
+struct Previous {
+    /// Where the word starts in the token's text.
+    at: usize,
+    /// Its start offset, position and end offset.
+    from: usize,
+    position: usize,
+    to: usize,
+}
+
 /// Pairs of adjacent tokens of the inner stream.
 pub struct BigramTokenStream<'a, S> {
     tail: S,
     /// The text tokenized, to see what stands between two words.
     text: &'a str,
-    /// The last word seen: its text, start offset, position and end offset.
-    previous: Option<(String, usize, usize, usize)>,
+    previous: Option<Previous>,
     token: Token,
 }
 
@@ -82,43 +93,37 @@ impl<S: TokenStream> TokenStream for BigramTokenStream<'_, S> {
     fn advance(&mut self) -> bool {
         while self.tail.advance() {
             let current = self.tail.token();
-            let paired = match &self.previous {
-                Some((text, from, position, to))
-                    if current.position == position + 1
-                        && !self
-                            .text
-                            .get(*to..current.offset_from)
-                            .is_some_and(is_clause_break) =>
-                {
-                    self.token.text.clear();
-                    self.token.text.push_str(text);
-                    self.token.text.push(BIGRAM_SEPARATOR);
-                    self.token.text.push_str(&current.text);
-                    self.token.offset_from = *from;
-                    self.token.offset_to = current.offset_to;
-                    self.token.position = *position;
-                    self.token.position_length = 2;
-                    true
+            let paired = self.previous.filter(|previous| {
+                current.position == previous.position + 1
+                    && !self
+                        .text
+                        .get(previous.to..current.offset_from)
+                        .is_some_and(is_clause_break)
+            });
+            // The previous word is already in the text: it moves to the front, and the
+            // current word is the only one copied (building the pair afresh and keeping a
+            // copy of the word copied three strings a token).
+            let text = &mut self.token.text;
+            match paired {
+                Some(previous) => {
+                    text.drain(..previous.at);
+                    text.push(BIGRAM_SEPARATOR);
                 }
-                _ => false,
-            };
-            match &mut self.previous {
-                Some((text, from, position, to)) => {
-                    text.clone_from(&current.text);
-                    *from = current.offset_from;
-                    *position = current.position;
-                    *to = current.offset_to;
-                }
-                None => {
-                    self.previous = Some((
-                        current.text.clone(),
-                        current.offset_from,
-                        current.position,
-                        current.offset_to,
-                    ))
-                }
+                None => text.clear(),
             }
-            if paired {
+            let at = text.len();
+            text.push_str(&current.text);
+            self.previous = Some(Previous {
+                at,
+                from: current.offset_from,
+                position: current.position,
+                to: current.offset_to,
+            });
+            if let Some(previous) = paired {
+                self.token.offset_from = previous.from;
+                self.token.offset_to = current.offset_to;
+                self.token.position = previous.position;
+                self.token.position_length = 2;
                 return true;
             }
         }
@@ -136,7 +141,7 @@ impl<S: TokenStream> TokenStream for BigramTokenStream<'_, S> {
 
 #[cfg(test)]
 mod tests {
-    use tantivy::tokenizer::{TextAnalyzer, WhitespaceTokenizer};
+    use tantivy::tokenizer::{SimpleTokenizer, TextAnalyzer};
 
     use super::*;
 
@@ -144,7 +149,7 @@ mod tests {
     type Pair = (String, usize, usize, usize);
 
     fn pairs(text: &str) -> Vec<Pair> {
-        let mut analyzer = TextAnalyzer::builder(WhitespaceTokenizer::default())
+        let mut analyzer = TextAnalyzer::builder(SimpleTokenizer::default())
             .filter(BigramFilter)
             .build();
         let mut stream = analyzer.token_stream(text);
@@ -158,10 +163,25 @@ mod tests {
     #[test]
     fn adjacent_words_pair_up() {
         type Expected<'a> = &'a [(&'a str, usize, usize, usize)];
-        let table: [(&str, Expected); 4] = [
+        let table: [(&str, Expected); 7] = [
             ("", &[]),
             ("to", &[]),
             ("to chuc", &[("to chuc", 0, 7, 0)]),
+            // Words of unlike lengths, each the first of one pair and the second of another.
+            (
+                "a bbb cc dddd",
+                &[
+                    ("a bbb", 0, 5, 0),
+                    ("bbb cc", 2, 8, 1),
+                    ("cc dddd", 6, 13, 2),
+                ],
+            ),
+            // A break between pairs, and a word alone between two breaks.
+            (
+                "to chuc. co so",
+                &[("to chuc", 0, 7, 0), ("co so", 9, 14, 2)],
+            ),
+            ("mot, hai, ba bon", &[("ba bon", 10, 16, 2)]),
             (
                 "to chuc co so",
                 &[
