@@ -62,7 +62,8 @@ const UNRANKED: f32 = 0.0;
 /// finds nothing, or only the documents its digits ("21") happen to match.
 pub const FEW_RESULTS: usize = 3;
 
-/// Citations of every form the grammar knows, for [`Engine::warm`].
+/// A citation of each kind the grammar reads (numbered, named, plenum, law, decree, clause,
+/// short mention), for [`Engine::warm`].
 const WARM_TEXT: &str = "Nghị quyết số 21-NQ/TW ngày 16/6/2022 của Ban Chấp hành Trung ương; \
     Hướng dẫn 38 của Ban Tổ chức Trung ương; Chỉ thị 05-CT/TW; Nghị quyết Trung ương 4 \
     (khóa XII); Điều 5 Nghị định 30/2020/NĐ-CP; Luật số 59/2020/QH14; Luật Đất đai năm 2013; \
@@ -143,7 +144,7 @@ impl Engine {
 
     /// Builds now what the first search would otherwise build while a user waits: the
     /// citation grammar's patterns and law titles, each segment's facet table and the
-    /// corpus counts, the stored bodies' dictionary (53 ms of the first search on vnnews).
+    /// corpus counts, the stored bodies' dictionary (up to 53 ms of the first search on vnnews).
     /// Returns how long it took.
     pub fn warm(&self) -> Result<Duration, SearchError> {
         let started = Instant::now();
@@ -157,8 +158,9 @@ impl Engine {
         Ok(started.elapsed())
     }
 
-    /// Whether every segment the searcher reads has its facet table built.
-    pub fn is_warm(&self) -> bool {
+    /// Whether every segment the searcher reads has its facet table built (by a search or
+    /// by [`Engine::warm`]).
+    pub fn has_facet_tables(&self) -> bool {
         self.facet_tables.holds_all(&self.reader.searcher())
     }
 

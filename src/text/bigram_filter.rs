@@ -102,7 +102,7 @@ impl<S: TokenStream> TokenStream for BigramTokenStream<'_, S> {
             });
             // The previous word is already in the text: it moves to the front, and the
             // current word is the only one copied (building the pair afresh and keeping a
-            // copy of the word copied three strings a token).
+            // copy of the word made three copies a token).
             let text = &mut self.token.text;
             match paired {
                 Some(previous) => {
